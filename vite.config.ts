@@ -1,0 +1,17 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+export default defineConfig({
+  plugins: [react()],
+  // maplibre-gl 6 ships ESM plus a separate worker file; pre-bundling it breaks the worker URL.
+  optimizeDeps: { exclude: ['maplibre-gl'] },
+  build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 1500 },
+  server: { port: 5173 },
+  preview: { port: 4173, strictPort: true },
+  test: {
+    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 30000,
+  },
+});
