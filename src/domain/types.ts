@@ -119,6 +119,7 @@ export interface ArticleMeta {
   originalLanguage: string | null; // when the text is a translation
   translation: string | null; // "machine", "human", null
   url: string | null;
+  provenanceNote: string | null; // how title, outlet, language and date were established
   boilerplate: Span[]; // site furniture (e.g. the "See also" line): no claim may come from it
   review: 'curated' | 'draft';
 }
