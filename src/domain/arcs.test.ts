@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { arcBetween, unwrapLongitude } from './arcs';
+
+const DAMASCUS: [number, number] = [36.29, 33.51];
+const KABUL: [number, number] = [69.17, 34.53];
+const TOKYO: [number, number] = [139.69, 35.69];
+const LOS_ANGELES: [number, number] = [-118.24, 34.05];
+
+function maxStep(coords: number[][]): number {
+  let max = 0;
+  for (let i = 1; i < coords.length; i++) {
+    max = Math.max(max, Math.abs(coords[i]![0]! - coords[i - 1]![0]!), Math.abs(coords[i]![1]! - coords[i - 1]![1]!));
+  }
+  return max;
+}
+
+describe('arcBetween', () => {
+  it('starts exactly at the origin and ends exactly at the destination', () => {
+    const arc = arcBetween(DAMASCUS, KABUL);
+    expect(arc.type).toBe('LineString');
+    expect(arc.coordinates[0]).toEqual(DAMASCUS);
+    expect(arc.coordinates[arc.coordinates.length - 1]).toEqual(KABUL);
+  });
+
+  it('runs in the direction of travel (reversing swaps the ends)', () => {
+    const back = arcBetween(KABUL, DAMASCUS);
+    expect(back.coordinates[0]).toEqual(KABUL);
+    expect(back.coordinates[back.coordinates.length - 1]).toEqual(DAMASCUS);
+  });
+
+  it('is dense enough to look smooth', () => {
+    const arc = arcBetween(DAMASCUS, KABUL);
+    expect(arc.coordinates.length).toBe(65);
+    expect(maxStep(arc.coordinates)).toBeLessThan(1.5);
+  });
+
+  it('bulges to the left of travel, so opposite flows do not overlap', () => {
+    // Eastward travel: the left is north.
+    const east = arcBetween([0, 0], [40, 0]);
+    const eastMid = east.coordinates[32]!;
+    expect(eastMid[1]).toBeGreaterThan(5);
+    const west = arcBetween([40, 0], [0, 0]);
+    const westMid = west.coordinates[32]!;
+    expect(westMid[1]).toBeLessThan(-5);
+  });
+
+  it('is symmetric about the chord midpoint', () => {
+    const arc = arcBetween([0, 0], [40, 0]);
+    const n = arc.coordinates.length - 1;
+    for (let i = 0; i <= n; i++) {
+      const p = arc.coordinates[i]!;
+      const q = arc.coordinates[n - i]!;
+      expect(p[0]! + q[0]!).toBeCloseTo(40, 6);
+      expect(p[1]).toBeCloseTo(q[1]!, 6);
+    }
+    // The apex is halfway along and 20 % of the chord away from it.
+    expect(arc.coordinates[n / 2]![0]).toBeCloseTo(20, 6);
+  });
+
+  it('crosses the Pacific from Tokyo to Los Angeles, never the whole world', () => {
+    const arc = arcBetween(TOKYO, LOS_ANGELES);
+    const last = arc.coordinates[arc.coordinates.length - 1]!;
+    expect(last[0]).toBeCloseTo(-118.24 + 360, 9);
+    expect(last[1]).toBe(LOS_ANGELES[1]);
+    expect(maxStep(arc.coordinates)).toBeLessThan(5);
+    for (const [lon] of arc.coordinates) expect(lon).toBeGreaterThanOrEqual(TOKYO[0] - 1);
+  });
+
+  it('crosses the Pacific eastward-to-westward too (Los Angeles → Tokyo)', () => {
+    const arc = arcBetween(LOS_ANGELES, TOKYO);
+    expect(arc.coordinates[0]).toEqual(LOS_ANGELES);
+    expect(arc.coordinates[arc.coordinates.length - 1]![0]).toBeCloseTo(139.69 - 360, 9);
+    expect(maxStep(arc.coordinates)).toBeLessThan(5);
+  });
+
+  it('gives a two-point line for identical endpoints', () => {
+    expect(arcBetween(KABUL, KABUL).coordinates).toEqual([KABUL, KABUL]);
+  });
+
+  it('stays finite near the poles', () => {
+    const arc = arcBetween([0, 89], [90, 89]);
+    for (const [lon, lat] of arc.coordinates) {
+      expect(Number.isFinite(lon)).toBe(true);
+      expect(Number.isFinite(lat)).toBe(true);
+    }
+  });
+});
+
+describe('unwrapLongitude', () => {
+  it.each([
+    [0, 10, 10],
+    [170, -170, 190],
+    [-170, 170, -190],
+    [0, 180, 180],
+    [10, -170, -170],
+    [139.69, -118.24, 241.76],
+  ])('origin %d, destination %d → %d', (o, d, expected) => {
+    expect(unwrapLongitude(o, d)).toBeCloseTo(expected, 9);
+  });
+});

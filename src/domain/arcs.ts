@@ -1,0 +1,74 @@
+/**
+ * Display arcs for flows (origin → destination): a smooth curve that bulges to one side, so that
+ * opposite flows between the same places stay apart and parallel flows read as arrows rather than
+ * borders. The curve is a quadratic Bézier drawn in Web Mercator, the projection the map shows, so it
+ * looks symmetric on screen.
+ */
+import type { LineString } from 'geojson';
+
+export type LonLat = [number, number];
+
+export interface ArcOptions {
+  /** Number of segments; the LineString has segments + 1 coordinates. */
+  segments?: number;
+  /** Bulge of the curve's apex from the chord, as a fraction of the chord length. */
+  bulge?: number;
+}
+
+const DEFAULT_SEGMENTS = 64;
+const DEFAULT_BULGE = 0.2;
+/** Web Mercator is undefined at the poles; the map itself stops near here. */
+const MAX_LAT = 85.051129;
+const DEG = Math.PI / 180;
+
+/**
+ * The destination longitude shifted by whole turns to within ±180° of the origin, so that a flow
+ * from Tokyo to Los Angeles crosses the Pacific instead of the whole world. The result may lie
+ * outside [-180, 180]; MapLibre draws such coordinates on the neighbouring world copy.
+ */
+export function unwrapLongitude(originLon: number, destLon: number): number {
+  let lon = destLon;
+  while (lon - originLon > 180) lon -= 360;
+  while (lon - originLon < -180) lon += 360;
+  return lon;
+}
+
+function project([lon, lat]: LonLat): LonLat {
+  const clamped = Math.max(-MAX_LAT, Math.min(MAX_LAT, lat));
+  return [lon * DEG, Math.log(Math.tan(Math.PI / 4 + (clamped * DEG) / 2))];
+}
+
+function unproject([x, y]: LonLat): LonLat {
+  return [x / DEG, (2 * Math.atan(Math.exp(y)) - Math.PI / 2) / DEG];
+}
+
+/**
+ * A curved LineString from origin to destination ([lon, lat] each). The first coordinate is exactly the
+ * origin and the last exactly the (longitude-unwrapped) destination. The curve bends to the left of the
+ * direction of travel, so A→B and B→A do not overlap. Identical endpoints give a two-point line.
+ */
+export function arcBetween(origin: LonLat, destination: LonLat, opts: ArcOptions = {}): LineString {
+  const segments = Math.max(2, Math.floor(opts.segments ?? DEFAULT_SEGMENTS));
+  const bulge = opts.bulge ?? DEFAULT_BULGE;
+  const dest: LonLat = [unwrapLongitude(origin[0], destination[0]), destination[1]];
+  const a = project(origin);
+  const b = project(dest);
+  const dx = b[0] - a[0];
+  const dy = b[1] - a[1];
+  const chord = Math.hypot(dx, dy);
+  if (chord === 0) return { type: 'LineString', coordinates: [[...origin], [...dest]] };
+
+  // Control point: the chord's midpoint pushed along the left-hand normal. A quadratic Bézier's apex
+  // sits halfway between the chord and its control point, hence the factor 2.
+  const c: LonLat = [(a[0] + b[0]) / 2 - dy * bulge * 2, (a[1] + b[1]) / 2 + dx * bulge * 2];
+  const coordinates: LonLat[] = [[origin[0], origin[1]]];
+  for (let i = 1; i < segments; i++) {
+    const t = i / segments;
+    const u = 1 - t;
+    const x = u * u * a[0] + 2 * u * t * c[0] + t * t * b[0];
+    const y = u * u * a[1] + 2 * u * t * c[1] + t * t * b[1];
+    coordinates.push(unproject([x, y]));
+  }
+  coordinates.push([dest[0], dest[1]]);
+  return { type: 'LineString', coordinates };
+}

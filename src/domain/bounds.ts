@@ -1,0 +1,110 @@
+/**
+ * Bounding boxes and representative points of display geometry.
+ * Convention: bbox = [west, south, east, north] with west ≤ east always; when the geometry crosses the
+ * antimeridian, east exceeds 180 (e.g. Russia ≈ [19.6, 41.2, 190.6, 81.9]) rather than west > east, so
+ * that `map.fitBounds` frames the compact side of the world and arcs (whose longitudes are unwrapped,
+ * see arcs.ts) keep their own coordinates.
+ */
+import type { Geometry, Position } from 'geojson';
+
+export type BBox = [number, number, number, number];
+
+function eachPosition(g: Geometry, fn: (p: Position) => void): void {
+  switch (g.type) {
+    case 'Point':
+      fn(g.coordinates);
+      break;
+    case 'MultiPoint':
+    case 'LineString':
+      g.coordinates.forEach(fn);
+      break;
+    case 'MultiLineString':
+    case 'Polygon':
+      g.coordinates.forEach((ring) => ring.forEach(fn));
+      break;
+    case 'MultiPolygon':
+      g.coordinates.forEach((poly) => poly.forEach((ring) => ring.forEach(fn)));
+      break;
+    case 'GeometryCollection':
+      g.geometries.forEach((child) => eachPosition(child, fn));
+      break;
+  }
+}
+
+/**
+ * The longitude interval [west, east] (west ≤ east, width ≤ 360) that covers all longitudes with the
+ * least width, allowing it to wrap across the antimeridian. Longitudes may be given outside ±180.
+ */
+export function smallestLongitudeSpan(lons: readonly number[]): [number, number] {
+  if (lons.length === 0) throw new Error('smallestLongitudeSpan: no longitudes');
+  const rawMin = Math.min(...lons);
+  const rawMax = Math.max(...lons);
+  if (rawMax - rawMin <= 180) return [rawMin, rawMax];
+  const norm = lons.map((l) => ((((l + 180) % 360) + 360) % 360) - 180).sort((x, y) => x - y);
+  // The widest empty gap between consecutive longitudes (including the wrap from last to first) is
+  // what the box leaves out.
+  let gapStart = norm[norm.length - 1]!;
+  let gapEnd = norm[0]! + 360;
+  for (let i = 1; i < norm.length; i++) {
+    if (norm[i]! - norm[i - 1]! > gapEnd - gapStart) {
+      gapStart = norm[i - 1]!;
+      gapEnd = norm[i]!;
+    }
+  }
+  const west = gapEnd > 180 ? gapEnd - 360 : gapEnd;
+  const east = west + (360 - (gapEnd - gapStart));
+  // Keep the raw box when the wrapped one saves nothing (global geometry).
+  return east - west < rawMax - rawMin ? [west, east] : [rawMin, rawMax];
+}
+
+/** [west, south, east, north] of one or more geometries (see the module comment for the antimeridian). */
+export function bboxOf(geometries: readonly Geometry[]): BBox {
+  const lons: number[] = [];
+  let south = Infinity;
+  let north = -Infinity;
+  for (const g of geometries) {
+    eachPosition(g, (p) => {
+      lons.push(p[0]!);
+      if (p[1]! < south) south = p[1]!;
+      if (p[1]! > north) north = p[1]!;
+    });
+  }
+  if (lons.length === 0) throw new Error('bboxOf: geometry has no coordinates');
+  const [west, east] = smallestLongitudeSpan(lons);
+  return [west, south, east, north];
+}
+
+/** The coordinate halfway along a line, measured in coordinate space (good enough for a label or fly-to). */
+export function lineMidpoint(coords: readonly Position[]): [number, number] {
+  if (coords.length === 0) throw new Error('lineMidpoint: empty line');
+  const lengths: number[] = [];
+  let total = 0;
+  for (let i = 1; i < coords.length; i++) {
+    const [x0, y0] = coords[i - 1]!;
+    const [x1, y1] = coords[i]!;
+    const l = Math.hypot(x1! - x0!, y1! - y0!);
+    lengths.push(l);
+    total += l;
+  }
+  if (total === 0) return [coords[0]![0]!, coords[0]![1]!];
+  let remaining = total / 2;
+  for (let i = 0; i < lengths.length; i++) {
+    const l = lengths[i]!;
+    if (remaining <= l) {
+      const t = l === 0 ? 0 : remaining / l;
+      const [x0, y0] = coords[i]!;
+      const [x1, y1] = coords[i + 1]!;
+      return [x0! + (x1! - x0!) * t, y0! + (y1! - y0!) * t];
+    }
+    remaining -= l;
+  }
+  const last = coords[coords.length - 1]!;
+  return [last[0]!, last[1]!];
+}
+
+/** Round to a fixed number of decimals, normalising -0 to 0 so output bytes are stable. */
+export function roundCoord(value: number, decimals = 5): number {
+  const f = 10 ** decimals;
+  const r = Math.round(value * f) / f;
+  return Object.is(r, -0) ? 0 : r;
+}
