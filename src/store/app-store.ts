@@ -1,0 +1,255 @@
+/**
+ * The app's one zustand store, built from typed slices (zustand docs: "slices pattern"). Loaded data is
+ * kept as received and never mutated; everything shown is derived by selectors in selectors.ts.
+ * `subscribeWithSelector` lets the map and the URL sync listen outside React without re-rendering it.
+ */
+import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
+import { subscribeWithSelector } from 'zustand/middleware';
+import type { ArticleBundle, ClaimKind, DataIndex } from '../domain/types';
+import { clampWindow, shiftWindow, type DayWindow } from '../domain/time-window';
+import { getClaimIndex } from './claim-index';
+
+export interface LoadError {
+  file: string; // the file that failed, as requested ("data/articles/x.json")
+  message: string; // what failed ("HTTP 404", "claims[3].when.start: expected YYYY-MM-DD")
+}
+
+export interface DataSlice {
+  loadStatus: 'idle' | 'loading' | 'ready' | 'error';
+  loadError: LoadError | null;
+  index: DataIndex | null;
+  bundle: ArticleBundle | null;
+  startLoading: () => void;
+  setIndex: (index: DataIndex) => void;
+  setBundle: (bundle: ArticleBundle) => void;
+  setLoadError: (error: LoadError) => void;
+}
+
+export interface FilterSlice {
+  /** Kinds shown; null = every kind. */
+  kinds: readonly ClaimKind[] | null;
+  /** Speakers/outlets shown; null = everyone. */
+  by: readonly string[] | null;
+  /** Free text that narrows the claim list only (not the map): finding a claim must not hide others. */
+  listText: string;
+  /** The timeline window; null = the whole domain (all claims). */
+  timeWindow: DayWindow | null;
+  playing: boolean;
+  setKinds: (kinds: readonly ClaimKind[] | null) => void;
+  toggleKind: (kind: ClaimKind, allKinds: readonly ClaimKind[]) => void;
+  setBy: (by: readonly string[] | null) => void;
+  toggleBy: (name: string, allNames: readonly string[]) => void;
+  setListText: (text: string) => void;
+  setTimeWindow: (win: DayWindow | null) => void;
+  setPlaying: (playing: boolean) => void;
+  /** One play step: shifts the window forward; stops at the end of the domain. */
+  playStep: () => void;
+  resetFilters: () => void;
+}
+
+export type SelectOrigin = 'map' | 'list' | 'reader' | 'panel' | 'url' | 'chooser' | 'timeline';
+
+export interface Chooser {
+  claimIds: readonly string[];
+  /** Where to show it, in CSS pixels relative to the element named by `anchor`. */
+  x: number;
+  y: number;
+  anchor: 'map' | 'reader';
+}
+
+export interface SelectionSlice {
+  selectedId: string | null;
+  selectOrigin: SelectOrigin | null;
+  hoveredId: string | null;
+  chooser: Chooser | null;
+  select: (id: string | null, origin: SelectOrigin) => void;
+  setHovered: (id: string | null) => void;
+  openChooser: (chooser: Chooser) => void;
+  closeChooser: () => void;
+}
+
+export interface MapView {
+  zoom: number;
+  lat: number;
+  lon: number;
+}
+
+export type CameraTarget =
+  | { type: 'fit-all' }
+  | { type: 'bbox'; bbox: readonly [number, number, number, number] }
+  | { type: 'view'; view: MapView };
+
+export interface CameraRequest {
+  seq: number; // increments so the same target can be requested twice
+  target: CameraTarget;
+  animate: boolean;
+}
+
+export interface Notice {
+  id: number;
+  text: string;
+}
+
+export type SheetTab = 'article' | 'claims' | 'detail';
+
+export interface ViewSlice {
+  /** The settled camera, written by the map on moveend only. */
+  view: MapView | null;
+  cameraRequest: CameraRequest | null;
+  mapStatus: 'pending' | 'ready' | 'unavailable';
+  mapMessage: string | null;
+  notices: readonly Notice[];
+  sheetTab: SheetTab;
+  setView: (view: MapView) => void;
+  requestCamera: (target: CameraTarget, animate?: boolean) => void;
+  setMapStatus: (status: ViewSlice['mapStatus'], message?: string | null) => void;
+  addNotice: (text: string) => void;
+  dismissNotice: (id: number) => void;
+  setSheetTab: (tab: SheetTab) => void;
+}
+
+export type AppState = DataSlice & FilterSlice & SelectionSlice & ViewSlice;
+type Slice<T> = StateCreator<AppState, [['zustand/subscribeWithSelector', never]], [], T>;
+
+const createDataSlice: Slice<DataSlice> = (set) => ({
+  loadStatus: 'idle',
+  loadError: null,
+  index: null,
+  bundle: null,
+  startLoading: () => set({ loadStatus: 'loading', loadError: null }),
+  setIndex: (index) => set({ index }),
+  setBundle: (bundle) =>
+    set({
+      bundle,
+      loadStatus: 'ready',
+      loadError: null,
+      selectedId: null,
+      selectOrigin: null,
+      hoveredId: null,
+      chooser: null,
+      timeWindow: null,
+      playing: false,
+    }),
+  setLoadError: (loadError) => set({ loadStatus: 'error', loadError }),
+});
+
+function domainOf(state: AppState): DayWindow | null {
+  return state.bundle ? getClaimIndex(state.bundle).domain : null;
+}
+
+const createFilterSlice: Slice<FilterSlice> = (set, get) => ({
+  kinds: null,
+  by: null,
+  listText: '',
+  timeWindow: null,
+  playing: false,
+  setKinds: (kinds) => set({ kinds }),
+  toggleKind: (kind, allKinds) => {
+    const shown = get().kinds ?? allKinds;
+    const next = shown.includes(kind) ? shown.filter((k) => k !== kind) : [...shown, kind];
+    // Keep the canonical order so the URL does not depend on click order.
+    const ordered = allKinds.filter((k) => next.includes(k));
+    set({ kinds: ordered.length === allKinds.length ? null : ordered });
+  },
+  setBy: (by) => set({ by }),
+  toggleBy: (name, allNames) => {
+    const shown = get().by ?? allNames;
+    const next = shown.includes(name) ? shown.filter((n) => n !== name) : [...shown, name];
+    const ordered = allNames.filter((n) => next.includes(n));
+    set({ by: ordered.length === allNames.length ? null : ordered });
+  },
+  setListText: (listText) => set({ listText }),
+  setTimeWindow: (win) => {
+    const domain = domainOf(get());
+    if (!win || !domain) return set({ timeWindow: null });
+    const clamped = clampWindow(win, domain);
+    const whole = clamped.start === domain.start && clamped.end === domain.end;
+    set({ timeWindow: whole ? null : clamped });
+  },
+  setPlaying: (playing) => {
+    const domain = domainOf(get());
+    if (!playing || !domain) return set({ playing: false });
+    const span = domain.end - domain.start;
+    const cur = get().timeWindow;
+    // Playing the whole domain would show nothing change: start from a window an eighth as wide, at the
+    // start; restart from the beginning when the window already sits at the end.
+    let win = cur ?? { start: domain.start, end: domain.start + Math.max(1, Math.round(span / 8)) };
+    if (win.end >= domain.end) win = { start: domain.start, end: domain.start + (win.end - win.start) };
+    set({ playing: true, timeWindow: clampWindow(win, domain) });
+  },
+  playStep: () => {
+    const { timeWindow, playing } = get();
+    const domain = domainOf(get());
+    if (!playing || !domain || !timeWindow) return set({ playing: false });
+    const step = Math.max(1, Math.round((domain.end - domain.start) / 120));
+    const next = shiftWindow(timeWindow, step, domain);
+    set({ timeWindow: next, playing: next.end < domain.end });
+  },
+  resetFilters: () => set({ kinds: null, by: null, listText: '', timeWindow: null, playing: false }),
+});
+
+const createSelectionSlice: Slice<SelectionSlice> = (set, get) => ({
+  selectedId: null,
+  selectOrigin: null,
+  hoveredId: null,
+  chooser: null,
+  select: (id, origin) => {
+    const { bundle, sheetTab } = get();
+    if (id !== null && !bundle?.claims.some((c) => c.id === id)) return;
+    set({
+      selectedId: id,
+      selectOrigin: id === null ? null : origin,
+      chooser: null,
+      // On the phone the detail lives in the sheet's Detail tab; opening a claim shows it.
+      sheetTab: id !== null ? 'detail' : sheetTab === 'detail' ? 'claims' : sheetTab,
+    });
+  },
+  setHovered: (hoveredId) => {
+    if (get().hoveredId !== hoveredId) set({ hoveredId });
+  },
+  openChooser: (chooser) => set({ chooser }),
+  closeChooser: () => set({ chooser: null }),
+});
+
+let noticeSeq = 0;
+let cameraSeq = 0;
+
+const createViewSlice: Slice<ViewSlice> = (set, get) => ({
+  view: null,
+  cameraRequest: null,
+  mapStatus: 'pending',
+  mapMessage: null,
+  notices: [],
+  sheetTab: 'article',
+  setView: (view) => set({ view }),
+  requestCamera: (target, animate = true) => set({ cameraRequest: { seq: ++cameraSeq, target, animate } }),
+  setMapStatus: (mapStatus, message = null) => set({ mapStatus, mapMessage: message }),
+  addNotice: (text) => {
+    if (get().notices.some((n) => n.text === text)) return;
+    set({ notices: [...get().notices, { id: ++noticeSeq, text }] });
+  },
+  dismissNotice: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
+  setSheetTab: (sheetTab) => set({ sheetTab }),
+});
+
+export type AppStore = StoreApi<AppState> & {
+  subscribe: {
+    (listener: (state: AppState, prev: AppState) => void): () => void;
+    <U>(
+      selector: (state: AppState) => U,
+      listener: (selected: U, prevSelected: U) => void,
+      options?: { equalityFn?: (a: U, b: U) => boolean; fireImmediately?: boolean },
+    ): () => void;
+  };
+};
+
+export function createAppStore(): AppStore {
+  return createStore<AppState>()(
+    subscribeWithSelector((...a) => ({
+      ...createDataSlice(...a),
+      ...createFilterSlice(...a),
+      ...createSelectionSlice(...a),
+      ...createViewSlice(...a),
+    })),
+  ) as AppStore;
+}
