@@ -71,10 +71,12 @@ describe('make-corpus', () => {
     }
   });
 
-  it.skipIf(!existsSync(new URL('../src/data/bundle-schema.ts', import.meta.url)))(
+  // The schema is the data engineer's (issue 2); until it lands, checkBundle above guards the format.
+  const schemaUrl = new URL('../src/data/bundle-schema.ts', import.meta.url);
+  it.skipIf(!existsSync(schemaUrl))(
     'passes the app’s own bundle schema',
     async () => {
-      const { parseBundle } = (await import('../src/data/bundle-schema')) as { parseBundle: (j: unknown) => ArticleBundle };
+      const { parseBundle } = (await import(/* @vite-ignore */ schemaUrl.href)) as { parseBundle: (j: unknown) => ArticleBundle };
       for (const b of corpus.bundles) expect(() => parseBundle(JSON.parse(JSON.stringify(b)))).not.toThrow();
     },
   );
