@@ -7,6 +7,7 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const executablePath = existsSync(chromiumPath) ? chromiumPath : undefined;
 const port = Number(process.env.E2E_PORT ?? 4173);
 
+/** Shared with e2e/driver.ts: a spec that needs a differently launched browser (WebGL off) extends these. */
 export const chromiumArgs = [
   '--no-sandbox',
   '--disable-background-networking',
@@ -15,6 +16,8 @@ export const chromiumArgs = [
   '--no-first-run',
   '--disable-quic',
 ];
+
+export const launchOptions = { executablePath, args: chromiumArgs };
 
 export default defineConfig({
   testDir: 'e2e',
@@ -28,9 +31,10 @@ export default defineConfig({
   use: {
     baseURL: `http://localhost:${port}`,
     trace: 'off',
+    screenshot: 'only-on-failure',
     ...devices['Desktop Chrome'],
     viewport: { width: 1280, height: 800 },
-    launchOptions: { executablePath, args: chromiumArgs },
+    launchOptions,
   },
   webServer: {
     // e2e drives the production build (npm test builds first).

@@ -1,0 +1,136 @@
+import {
+  articleSlice,
+  articleText,
+  claimById,
+  expect,
+  findClaimsSharingAPoint,
+  findCounterClaimPair,
+  findFlowClaim,
+  findPointClaim,
+  loadBundle,
+  openApp,
+  test,
+} from './driver';
+
+const MAP_PARAM = /^-?\d+(\.\d+)?\/-?\d+(\.\d+)?\/-?\d+(\.\d+)?$/;
+
+test.describe('the map', () => {
+  test('given the first view, then every drawn claim is on screen', async ({ page }) => {
+    const app = await openApp(page);
+    const bundle = await loadBundle(page);
+    const drawn = bundle.claims.filter((c) => c.geometry.features.length > 0).map((c) => c.id);
+    expect(drawn.length).toBeGreaterThan(10);
+    expect(await app.renderedClaimIds()).toEqual([...drawn].sort());
+  });
+
+  test('given the map, when the user drags it to the right with the mouse, then the view in the URL moves west', async ({
+    page,
+  }) => {
+    const app = await openApp(page);
+    const before = await app.mapView();
+    await app.dragMap(240, 0);
+    await expect
+      .poll(async () => {
+        const map = (await app.urlParams()).map ?? '';
+        if (!MAP_PARAM.test(map)) return `no map= view in the URL (got "${map}")`;
+        const [, , lon] = map.split('/').map(Number);
+        return (lon ?? NaN) < before.lon - 1 ? 'moved west' : `lon ${lon} not west of ${before.lon}`;
+      })
+      .toBe('moved west');
+    const [zoom, lat] = (await app.urlParams()).map!.split('/').map(Number);
+    expect(zoom).toBeCloseTo(before.zoom, 1);
+    expect(lat).toBeCloseTo(before.lat, 0);
+  });
+
+  test('given the IS arcs Syria/Libya → Afghanistan, when the user clicks an arc, then the panel quotes the article exactly', async ({
+    page,
+  }) => {
+    const app = await openApp(page);
+    const flow = findFlowClaim(await loadBundle(page), ['SYR', 'LBY'], 'AFG');
+    await app.clickClaimOnMap(flow.id);
+    const quote = await app.panelQuote();
+    expect(quote).toBe(articleSlice(flow));
+    expect(articleText()).toContain(quote);
+    expect(quote).toMatch(/Syria/);
+  });
+
+  test('given the Dushanbe marker, when the user clicks it, then the panel quotes the article exactly', async ({ page }) => {
+    const app = await openApp(page);
+    const claim = findPointClaim(await loadBundle(page), /Dushanbe/);
+    await app.clickClaimOnMap(claim.id);
+    const quote = await app.panelQuote();
+    expect(quote).toBe(articleSlice(claim));
+    expect(articleText()).toContain(quote);
+  });
+
+  test('given the Kabul marker, when the user clicks it, then the panel shows the denial with its stance', async ({
+    page,
+  }) => {
+    const app = await openApp(page);
+    const claim = findPointClaim(await loadBundle(page), /Kabul/);
+    await app.clickClaimOnMap(claim.id);
+    expect(await app.panelQuote()).toBe(articleSlice(claim));
+    await expect(app.panel.getByTestId('claim-stance')).toContainText(new RegExp(claim.stance, 'i'));
+  });
+
+  test('given several claims at one place, when the user clicks there, then each of them can be opened', async ({
+    page,
+  }) => {
+    const app = await openApp(page);
+    const bundle = await loadBundle(page);
+    const together = findClaimsSharingAPoint(bundle);
+    expect(together.length, 'the seed has two Blinken claims in Delhi and two in Dushanbe').toBeGreaterThan(1);
+    for (const claim of together) {
+      await app.clickClaimOnMap(claim.id);
+      expect(await app.panelQuote()).toBe(articleSlice(claim));
+      await app.panel.getByTestId('claim-close').click();
+      await expect(app.panel).toBeHidden();
+    }
+  });
+
+  test('given the two Syria/Libya arcs drawn on top of each other, when the user clicks there, then both claims stay reachable', async ({
+    page,
+  }) => {
+    const app = await openApp(page);
+    const bundle = await loadBundle(page);
+    const flows = bundle.claims.filter((c) =>
+      c.geometry.features.some((f) => f.properties.mark === 'flow' && f.properties.placeIds[0] === 'SYR'),
+    );
+    expect(flows.length).toBeGreaterThan(1);
+    for (const claim of flows) {
+      await app.clickClaimOnMap(claim.id);
+      expect(await app.panelQuote()).toBe(articleSlice(claim));
+    }
+  });
+
+  test('given the Taliban claim of 90 % of the borders, when the user follows its counter-claim, then Kabul’s denial opens in one click and back', async ({
+    page,
+  }) => {
+    const app = await openApp(page);
+    const bundle = await loadBundle(page);
+    const { claim, counter } = findCounterClaimPair(bundle);
+    expect(claim.quote.text).toMatch(/90 percent/);
+    await app.clickClaimOnMap(claim.id);
+    await expect(app.panel.getByTestId('claim-stance')).toContainText(new RegExp(claim.stance, 'i'));
+
+    await app.panel.getByTestId('counter-claim-link').click();
+    await expect.poll(async () => (await app.urlParams()).claim).toBe(counter.id);
+    expect(await app.panelQuote()).toBe(articleSlice(counter));
+    await expect(app.panel.getByTestId('claim-stance')).toContainText(/denied/i);
+
+    await app.panel.getByTestId('counter-claim-link').click();
+    await expect.poll(async () => (await app.urlParams()).claim).toBe(claim.id);
+    expect(await app.panelQuote()).toBe(articleSlice(claimById(bundle, claim.id)));
+  });
+
+  test('given the map, then it has a legend naming the kinds drawn', async ({ page }) => {
+    await openApp(page);
+    const legend = page.getByTestId('legend');
+    await expect(legend).toBeVisible();
+    const kinds = new Set((await loadBundle(page)).claims.map((c) => c.kind));
+    for (const kind of ['movement', 'assistance', 'exercise']) {
+      expect(kinds.has(kind as never)).toBe(true);
+      await expect(legend).toContainText(new RegExp(kind, 'i'));
+    }
+  });
+});
