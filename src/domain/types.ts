@@ -104,7 +104,13 @@ export interface Claim {
    *  lines for borders, polygons for countries and regions. Participants are not drawn. */
   geometry: FeatureCollection<Geometry, ClaimFeatureProperties>;
   anchor: [number, number]; // one representative [lon, lat] (clustering, list "fly to")
-  bbox: [number, number, number, number]; // [west, south, east, north] of the geometry
+  /** [west, south, east, north] of the geometry; west ≤ east always, so a box across the antimeridian
+   *  has east > 180 (arc coordinates are unwrapped the same way). */
+  bbox: [number, number, number, number];
+  /** Present only when the source marks the claim (ingest drafts): 'draft' means not yet reviewed. */
+  review?: 'curated' | 'draft';
+  /** Present only for machine-drafted claims: the extractor's confidence, 0–1. */
+  confidence?: number;
 }
 
 export interface ArticleMeta {
