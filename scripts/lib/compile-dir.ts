@@ -1,0 +1,120 @@
+/**
+ * The file-system side of `npm run data`: reads every <dataDir>/articles/<slug>/, compiles it with the
+ * pure compiler, and only when everything compiled replaces <outDir>/index.json and <outDir>/articles/
+ * (built in a temp dir beside it, then swapped in by rename). On any error nothing under outDir changes.
+ */
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { compileArticle, SLUG_PATTERN } from '../../src/data/compile';
+import type { CompileError } from '../../src/data/compile';
+import { sortErrors } from '../../src/data/yaml-source';
+import type { ArticleBundle, DataIndex } from '../../src/domain/types';
+import { displayPath, loadGazetteer } from './load-gazetteer';
+
+export interface CompiledData {
+  index: DataIndex;
+  /** Output files relative to outDir → exact bytes. */
+  files: Map<string, string>;
+  bundles: ArticleBundle[];
+}
+
+export type CompileDirResult = { data: CompiledData } | { errors: CompileError[] };
+
+const SOURCE_FILES = ['article.txt', 'meta.yaml', 'claims.yaml'] as const;
+
+function readText(path: string, display: string, errors: CompileError[]): string | null {
+  if (!existsSync(path)) {
+    errors.push({ file: display, line: 1, col: 1, field: '', problem: 'file is missing' });
+    return null;
+  }
+  try {
+    // Fatal decoding: a byte that is not UTF-8 is an error, never a silent U+FFFD that shifts offsets.
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(readFileSync(path));
+  } catch {
+    errors.push({ file: display, line: 1, col: 1, field: '', problem: 'not valid UTF-8' });
+    return null;
+  }
+}
+
+/** Same bundle → same bytes: compact JSON, key order fixed by the compiler, one trailing newline. */
+export function serialise(value: unknown): string {
+  return `${JSON.stringify(value)}\n`;
+}
+
+export function compileDataDir(dataDir: string, cwd = process.cwd()): CompileDirResult {
+  const errors: CompileError[] = [];
+  const gaz = loadGazetteer(dataDir, cwd);
+  if ('errors' in gaz) return { errors: sortErrors(gaz.errors) };
+
+  const articlesDir = join(dataDir, 'articles');
+  const shownArticles = displayPath(articlesDir, cwd);
+  if (!existsSync(articlesDir)) {
+    return { errors: [{ file: shownArticles, line: 1, col: 1, field: '', problem: 'directory is missing' }] };
+  }
+  const slugs = readdirSync(articlesDir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
+
+  const bundles: ArticleBundle[] = [];
+  for (const slug of slugs) {
+    const dir = join(articlesDir, slug);
+    const shown = displayPath(dir, cwd);
+    if (!SLUG_PATTERN.test(slug)) {
+      errors.push({ file: shown, line: 1, col: 1, field: 'slug', problem: `folder name must match ${String(SLUG_PATTERN)}` });
+      continue;
+    }
+    const [text, meta, claims] = SOURCE_FILES.map((f) => readText(join(dir, f), `${shown}/${f}`, errors));
+    if (text === null || text === undefined || meta === null || meta === undefined || claims === null || claims === undefined) continue;
+    const result = compileArticle({
+      slug,
+      text,
+      metaYamlText: meta,
+      claimsYamlText: claims,
+      gazetteer: gaz.gazetteer,
+      files: { text: `${shown}/article.txt`, meta: `${shown}/meta.yaml`, claims: `${shown}/claims.yaml` },
+    });
+    if ('errors' in result) errors.push(...result.errors);
+    else bundles.push(result.bundle);
+  }
+  if (errors.length > 0) return { errors: sortErrors(errors) };
+  if (bundles.length === 0) {
+    return { errors: [{ file: shownArticles, line: 1, col: 1, field: '', problem: 'no article folders found' }] };
+  }
+
+  const index: DataIndex = {
+    format: 1,
+    articles: bundles.map((b) => ({ slug: b.article.slug, title: b.article.title, published: b.article.published, claimCount: b.claims.length })),
+  };
+  const files = new Map<string, string>([['index.json', serialise(index)]]);
+  for (const b of bundles) files.set(`articles/${b.article.slug}.json`, serialise(b));
+  return { data: { index, files, bundles } };
+}
+
+/**
+ * Writes the compiled files under outDir without ever leaving a half-written state visible: everything is
+ * written to a temp dir beside outDir, then articles/ is swapped in by rename and index.json replaced by
+ * rename. Other files in outDir (if any) are left alone.
+ */
+export function writeCompiled(outDir: string, files: Map<string, string>): void {
+  const parent = dirname(outDir);
+  mkdirSync(parent, { recursive: true });
+  const tmp = join(parent, `.${basename(outDir)}.tmp-${process.pid}`);
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(join(tmp, 'articles'), { recursive: true });
+  try {
+    for (const [rel, bytes] of files) writeFileSync(join(tmp, rel), bytes);
+    if (!existsSync(outDir)) {
+      renameSync(tmp, outDir);
+      return;
+    }
+    const oldArticles = join(parent, `.${basename(outDir)}.old-${process.pid}`);
+    rmSync(oldArticles, { recursive: true, force: true });
+    if (existsSync(join(outDir, 'articles'))) renameSync(join(outDir, 'articles'), oldArticles);
+    renameSync(join(tmp, 'articles'), join(outDir, 'articles'));
+    renameSync(join(tmp, 'index.json'), join(outDir, 'index.json'));
+    rmSync(oldArticles, { recursive: true, force: true });
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
