@@ -1,0 +1,190 @@
+/* global window, document, performance, requestAnimationFrame, setTimeout */
+// Injected into every benchmarked page before its own scripts (page.addInitScript). It times things from
+// inside the page, on the page's own clock, so Playwright's round trips never count. It needs only the
+// documented test handle `window.claimAtlas` ({ map, store, getVisibleClaimIds, whenMapIdle }), which the
+// app and the baseline page both provide.
+(() => {
+  const now = () => performance.now();
+  const atlas = () => window.claimAtlas;
+  const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+  const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  let hookedMap = null;
+  let lastIdleAt = null;
+  function hookMap(map) {
+    if (hookedMap === map) return;
+    hookedMap = map;
+    map.on('idle', () => {
+      lastIdleAt = now();
+    });
+  }
+
+  // Input time = the event's own timestamp (when the browser received it), not when a listener ran.
+  let inputAt = null;
+  let pointerDownAt = null;
+  const onInput = (e) => {
+    if (inputAt === null) inputAt = e.timeStamp;
+  };
+  window.addEventListener('keydown', onInput, true);
+  window.addEventListener('pointermove', onInput, true);
+  window.addEventListener('pointerdown', (e) => {
+    pointerDownAt = e.timeStamp;
+  }, true);
+
+  const claimLayers = (map) => map.getStyle().layers.filter((l) => l.id.startsWith('claims-')).map((l) => l.id);
+  // Cheap identity of the visible set: a step that changes it changes its size or its ends in practice.
+  const signature = () => {
+    const ids = atlas().getVisibleClaimIds();
+    return `${ids.length}:${ids[0]}:${ids[ids.length - 1]}`;
+  };
+  const errorText = () => {
+    const el = document.querySelector('[data-testid="app-error"]');
+    return el && !el.hidden && el.textContent ? el.textContent.trim() : null;
+  };
+
+  let step = null;
+  let previousQuote = null;
+
+  window.__bench = {
+    /** Cold load: ms from navigation start to the map's idle with claims drawn. */
+    async loaded(timeoutMs) {
+      const deadline = now() + timeoutMs;
+      for (;;) {
+        const error = errorText();
+        if (error) return { error: `the page shows an error: ${error.slice(0, 300)}` };
+        const a = atlas();
+        if (a && a.map === null) return { error: 'window.claimAtlas.map is null (no WebGL?)' };
+        if (a && a.map) {
+          hookMap(a.map);
+          await a.whenMapIdle();
+          const t = now();
+          const layers = claimLayers(a.map);
+          if (layers.length > 0 && a.map.queryRenderedFeatures({ layers }).length > 0) {
+            return { ms: lastIdleAt !== null && lastIdleAt <= t ? lastIdleAt : t, visible: a.getVisibleClaimIds().length };
+          }
+        }
+        if (now() > deadline) {
+          return { error: a ? 'timed out: the map never showed features in layers named claims-*' : 'timed out: window.claimAtlas never appeared' };
+        }
+        await nextFrame();
+      }
+    },
+
+    /** Before one timeline step: listen for the store change, then a render, then idle. */
+    arm() {
+      const a = atlas();
+      hookMap(a.map);
+      const s = { storeAt: null, renderAt: null, idleAt: null, before: signature(), resolve: null };
+      inputAt = null;
+      const unsubscribe = a.store.subscribe(() => {
+        if (s.storeAt === null) s.storeAt = now();
+      });
+      const onRender = () => {
+        if (s.storeAt !== null && s.renderAt === null) s.renderAt = now();
+      };
+      const onIdle = () => {
+        if (s.renderAt !== null && s.idleAt === null) {
+          s.idleAt = now();
+          if (s.resolve) s.resolve();
+        }
+      };
+      a.map.on('render', onRender);
+      a.map.on('idle', onIdle);
+      s.cleanup = () => {
+        unsubscribe();
+        a.map.off('render', onRender);
+        a.map.off('idle', onIdle);
+      };
+      step = s;
+    },
+
+    /** After the input: latency from the input event to the idle that follows the redraw. */
+    async finish(timeoutMs) {
+      const s = step;
+      const t0 = now();
+      await new Promise((resolve) => {
+        s.resolve = resolve;
+        const poll = () => {
+          const t = now();
+          if (s.idleAt !== null) return resolve();
+          // The store changed but the map never redrew: fine if the visible set did not change.
+          if (s.storeAt !== null && s.renderAt === null && t - s.storeAt > 500) return resolve();
+          if (s.storeAt === null && t - t0 > 1000) return resolve();
+          if (t - t0 > timeoutMs) return resolve();
+          setTimeout(poll, 20);
+        };
+        poll();
+      });
+      s.cleanup();
+      const at = inputAt;
+      const changed = signature() !== s.before;
+      if (at === null) return { status: 'no-input' };
+      if (s.storeAt === null) return { status: 'no-change' };
+      if (s.idleAt !== null) {
+        // Where the time goes: input → store change (event handling), → first render, → idle (tiles, workers).
+        const phases = { toStore: s.storeAt - at, toRender: s.renderAt - at };
+        return { status: 'ok', ms: s.idleAt - at, changed, phases };
+      }
+      if (!changed) return { status: 'noop', ms: s.storeAt - at, changed };
+      return { status: 'timeout', changed };
+    },
+
+    /** The window the store holds, as day numbers, when it has the app's DayWindow shape. */
+    timeWindow() {
+      const w = atlas().store.getState().timeWindow;
+      return w && typeof w.start === 'number' && typeof w.end === 'number' ? { start: w.start, end: w.end } : null;
+    },
+
+    visibleCount() {
+      return atlas().getVisibleClaimIds().length;
+    },
+
+    /** A point claim alone under the cursor, inside the map and not covered by UI, to click. */
+    clickTarget(exclude) {
+      const map = atlas().map;
+      const layers = claimLayers(map);
+      const canvas = map.getCanvas();
+      const rect = canvas.getBoundingClientRect();
+      const skip = new Set(exclude);
+      for (const f of map.queryRenderedFeatures({ layers })) {
+        const id = f.properties && f.properties.claimId;
+        if (!id || skip.has(id) || f.geometry.type !== 'Point') continue;
+        skip.add(id);
+        const p = map.project(f.geometry.coordinates);
+        const x = rect.left + p.x;
+        const y = rect.top + p.y;
+        if (x < rect.left + 30 || x > rect.right - 30 || y < rect.top + 30 || y > rect.bottom - 30) continue;
+        if (document.elementFromPoint(x, y) !== canvas) continue;
+        const hits = map.queryRenderedFeatures([[p.x - 5, p.y - 5], [p.x + 5, p.y + 5]], { layers });
+        if (new Set(hits.map((h) => h.properties.claimId)).size !== 1) continue;
+        return { x, y, id };
+      }
+      return null;
+    },
+
+    armClick() {
+      pointerDownAt = null;
+      const q = document.querySelector('[data-testid="claim-quote"]');
+      previousQuote = q ? q.textContent : null;
+    },
+
+    /** ms from pointerdown to the frame in which the detail panel shows a new quote. */
+    async finishClick(timeoutMs) {
+      const t0 = now();
+      for (;;) {
+        const q = document.querySelector('[data-testid="claim-panel"] [data-testid="claim-quote"]');
+        if (q && q.textContent && q.textContent !== previousQuote && q.getClientRects().length > 0) {
+          if (pointerDownAt === null) return { error: 'no pointerdown seen' };
+          return { ms: now() - pointerDownAt, quote: q.textContent.slice(0, 80) };
+        }
+        if (now() - t0 > timeoutMs) return { error: 'the claim panel did not show a quote' };
+        await nextFrame();
+      }
+    },
+
+    async settle() {
+      await atlas().whenMapIdle();
+      await sleep(50);
+    },
+  };
+})();

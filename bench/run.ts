@@ -1,0 +1,461 @@
+/**
+ * `npm run bench` (issue 5): the app against a bare-MapLibre baseline, in the same run, on the same
+ * machine, with the same basemap and claims.
+ *
+ *   npm run bench -- [--sizes 1000,10000,100000] [--seed 1] [--steps 24] [--loads 3] [--port 4190]
+ *                    [--no-build] [--no-seed] [--only app|baseline]
+ *
+ * Builds the app (data, assets, vite build), makes the synthetic corpora (cached in bench/corpus/),
+ * serves dist/ + corpora + bench/baseline/ on one origin and drives headless Chromium. Prints a table,
+ * writes bench/results.json in the issue's shape and bench/results-detail.json with everything else
+ * (per-input-method scrub numbers, step counts, errors, bundle chunks).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import type { ArticleBundle, DataIndex } from '../src/domain/types';
+import { launchOptions } from '../playwright.config';
+import { measureBundle, type BundleReport } from './bundle';
+import { findBasemapFiles, startServer } from './server';
+import { median, percentile, evaluateTargets, formatTable, type Results, type Run, type Side } from './report';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const benchDir = join(root, 'bench');
+const distDir = join(root, 'dist');
+const corpusRoot = join(benchDir, 'corpus');
+const MS_PER_DAY = 86_400_000;
+const dayOf = (iso: string): number => Math.round(Date.parse(`${iso}T00:00:00Z`) / MS_PER_DAY);
+const isoOf = (day: number): string => new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+// One camera for both pages (the app reads `map=`, so does the baseline): the whole world at 1280×800.
+const CAMERA = '1.6/25.0000/20.0000';
+
+interface Options {
+  sizes: number[];
+  seed: string;
+  steps: number;
+  loads: number;
+  port: number;
+  build: boolean;
+  includeSeed: boolean;
+  only: 'app' | 'baseline' | null;
+}
+
+function parseOptions(argv: string[]): Options {
+  const o: Options = { sizes: [1000, 10000, 100000], seed: '1', steps: 24, loads: 3, port: 4190, build: true, includeSeed: true, only: null };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || v === '') throw new Error(`${flag} needs a value`);
+      return v;
+    };
+    const int = (v: string, min: number): number => {
+      if (!/^\d+$/.test(v) || Number(v) < min) throw new Error(`${flag} must be an integer ≥ ${min}, got ${JSON.stringify(v)}`);
+      return Number(v);
+    };
+    if (flag === '--sizes') {
+      const v = value();
+      o.sizes = v === 'none' ? [] : v.split(',').map((s) => int(s.trim(), 1));
+    }
+    else if (flag === '--seed') o.seed = value();
+    else if (flag === '--steps') o.steps = int(value(), 20);
+    else if (flag === '--loads') o.loads = int(value(), 1);
+    else if (flag === '--port') o.port = int(value(), 1);
+    else if (flag === '--no-build') o.build = false;
+    else if (flag === '--no-seed') o.includeSeed = false;
+    else if (flag === '--only') {
+      const v = value();
+      if (v !== 'app' && v !== 'baseline') throw new Error(`--only must be app or baseline, got ${JSON.stringify(v)}`);
+      o.only = v;
+    } else throw new Error(`unknown argument ${JSON.stringify(arg)}`);
+  }
+  return o;
+}
+
+function log(msg: string): void {
+  console.log(`bench: ${msg}`);
+}
+
+/** Runs a command; returns its failure text (last lines of output) or null. */
+function run(cmd: string, args: string[]): string | null {
+  const t0 = performance.now();
+  const r = spawnSync(cmd, args, { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const ms = Math.round(performance.now() - t0);
+  if (r.status === 0) {
+    log(`${cmd} ${args.join(' ')} (${ms} ms)`);
+    return null;
+  }
+  const out = `${r.stdout ?? ''}${r.stderr ?? ''}`.trim().split('\n').slice(-8).join('\n');
+  return `${cmd} ${args.join(' ')} failed (exit ${r.status}):\n${out}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Data sets: the seed (the app's own data/index.json) and the synthetic corpora.
+
+interface DataSet {
+  label: string; // "seed", "1000"
+  n: number; // claims
+  /** Site-root path of the index, as `?data=` takes it; null = the app's default (data/index.json). */
+  dataParam: string | null;
+  indexPath: string; // same, for the baseline page (which always needs one)
+  intervals: Int32Array; // [start0, end0, start1, end1, …] day numbers
+  window: { start: number; end: number }; // where scrubbing starts
+  domainDays: number;
+}
+
+function readDataSet(label: string, dir: string, sitePath: string, dataParam: string | null): DataSet {
+  const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as DataIndex;
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const a of index.articles) {
+    const bundle = JSON.parse(readFileSync(join(dir, 'articles', `${a.slug}.json`), 'utf8')) as ArticleBundle;
+    for (const c of bundle.claims) {
+      starts.push(dayOf(c.when.start));
+      ends.push(dayOf(c.when.end));
+    }
+  }
+  const intervals = new Int32Array(starts.length * 2);
+  starts.forEach((s, i) => {
+    intervals[2 * i] = s;
+    intervals[2 * i + 1] = ends[i] ?? s + 1;
+  });
+  const lo = Math.min(...starts);
+  const hi = Math.max(...ends);
+  const span = hi - lo;
+  // Start with a window over the middle of the data, wide enough for every keyboard and drag step.
+  const win = span > 200 ? { start: lo + Math.round(span * 0.25), end: lo + Math.round(span * 0.75) } : { start: lo, end: hi };
+  return { label, n: starts.length, dataParam, indexPath: sitePath, intervals, window: win, domainDays: span };
+}
+
+function expectedVisible(ds: DataSet, win: { start: number; end: number }): number {
+  let n = 0;
+  for (let i = 0; i < ds.intervals.length; i += 2) if ((ds.intervals[i] ?? 0) < win.end && (ds.intervals[i + 1] ?? 0) > win.start) n++;
+  return n;
+}
+
+function ensureCorpus(size: number, seed: string): string {
+  const dir = join(corpusRoot, String(size));
+  const stampPath = join(corpusRoot, `${size}.stamp.json`);
+  const generator = join(root, 'scripts', 'make-corpus.ts');
+  // Regenerate when the seed or the generator changed since the cached corpus was made.
+  const stamp = JSON.stringify({ size, seed, generator: readFileSync(generator, 'utf8').length });
+  if (existsSync(join(dir, 'index.json')) && existsSync(stampPath) && readFileSync(stampPath, 'utf8') === stamp) return dir;
+  const fail = run('npx', ['tsx', generator, '--claims', String(size), '--seed', seed, '--out', dir]);
+  if (fail) throw new Error(fail);
+  writeFileSync(stampPath, stamp);
+  return dir;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measuring one page (app or baseline) on one data set.
+
+interface Probe {
+  loaded(timeoutMs: number): Promise<{ ms?: number; visible?: number; error?: string }>;
+  arm(): void;
+  finish(timeoutMs: number): Promise<{ status: string; ms?: number; changed?: boolean; phases?: { toStore: number; toRender: number } }>;
+  timeWindow(): { start: number; end: number } | null;
+  visibleCount(): number;
+  clickTarget(exclude: string[]): { x: number; y: number; id: string } | null;
+  armClick(): void;
+  finishClick(timeoutMs: number): Promise<{ ms?: number; error?: string }>;
+  settle(): Promise<void>;
+}
+type ProbeWindow = Window & { __bench: Probe };
+
+export interface Measured {
+  loadMs: number | null;
+  loadRunsMs: number[];
+  scrub: { keyboard: StepStats; drag: StepStats };
+  scrubMedianMs: number | null;
+  scrubP90Ms: number | null;
+  longestTaskMs: number | null;
+  clickToPanelMs: number | null;
+  clickRunsMs: number[];
+  heapMB: number | null;
+  visibleAfterScrub: number | null;
+  expectedAfterScrub: number | null;
+  errors: string[];
+}
+
+interface StepStats {
+  ms: number[];
+  /** Per measured step: ms from input to the store change and to the first render after it. */
+  toStoreMs: number[];
+  toRenderMs: number[];
+  noop: number;
+  noChange: number;
+  timeout: number;
+}
+
+const emptyStats = (): StepStats => ({ ms: [], toStoreMs: [], toRenderMs: [], noop: 0, noChange: 0, timeout: 0 });
+
+function pageUrl(kind: 'app' | 'baseline', ds: DataSet, port: number): string {
+  const q = new URLSearchParams();
+  const data = kind === 'baseline' ? ds.indexPath : ds.dataParam;
+  if (data) q.set('data', data);
+  q.set('from', isoOf(ds.window.start));
+  q.set('to', isoOf(ds.window.end));
+  q.set('map', CAMERA);
+  const path = kind === 'baseline' ? '/baseline/' : '/';
+  // The `map=` value keeps its slashes readable; URLSearchParams would escape them.
+  return `http://127.0.0.1:${port}${path}?${q.toString().replace(/%2F/g, '/')}`;
+}
+
+async function openPage(browser: Browser): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript({ path: join(benchDir, 'page-probe.js') });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text().slice(0, 300)}`);
+  });
+  return { page, errors, close: () => context.close() };
+}
+
+async function coldLoad(page: Page, url: string, timeoutMs: number): Promise<{ ms?: number; error?: string }> {
+  await page.goto(url, { waitUntil: 'commit', timeout: timeoutMs });
+  return page.evaluate((t) => (window as unknown as ProbeWindow).__bench.loaded(t), timeoutMs);
+}
+
+async function step(page: Page, act: () => Promise<void>, stats: StepStats, timeoutMs: number): Promise<void> {
+  await page.evaluate(() => (window as unknown as ProbeWindow).__bench.arm());
+  await act();
+  const r = await page.evaluate((t) => (window as unknown as ProbeWindow).__bench.finish(t), timeoutMs);
+  if ((r.status === 'ok' || r.status === 'noop') && typeof r.ms === 'number') {
+    if (r.status === 'noop') stats.noop++;
+    stats.ms.push(Math.round(r.ms * 10) / 10);
+    if (r.phases) {
+      stats.toStoreMs.push(Math.round(r.phases.toStore * 10) / 10);
+      stats.toRenderMs.push(Math.round(r.phases.toRender * 10) / 10);
+    }
+  } else if (r.status === 'timeout') stats.timeout++;
+  else stats.noChange++;
+  // Let the map settle so one step's tail never lands in the next step's measurement.
+  await page.evaluate(() => (window as unknown as ProbeWindow).__bench.settle());
+}
+
+/** Longest main-thread task in a Chrome trace (RunTask on the renderer main thread), in ms. */
+function longestMainThreadTask(trace: Buffer): number | null {
+  const { traceEvents } = JSON.parse(trace.toString('utf8')) as {
+    traceEvents: { name: string; ph: string; pid: number; tid: number; dur?: number; args?: { name?: string } }[];
+  };
+  const mainThreads = new Set(
+    traceEvents.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`),
+  );
+  let longest: number | null = null;
+  for (const e of traceEvents) {
+    if (e.name === 'RunTask' && e.ph === 'X' && typeof e.dur === 'number' && mainThreads.has(`${e.pid}:${e.tid}`)) {
+      longest = Math.max(longest ?? 0, e.dur / 1000);
+    }
+  }
+  return longest === null ? null : Math.round(longest * 10) / 10;
+}
+
+async function measurePage(browser: Browser, kind: 'app' | 'baseline', ds: DataSet, opts: Options): Promise<Measured> {
+  const m: Measured = {
+    loadMs: null,
+    loadRunsMs: [],
+    scrub: { keyboard: emptyStats(), drag: emptyStats() },
+    scrubMedianMs: null,
+    scrubP90Ms: null,
+    longestTaskMs: null,
+    clickToPanelMs: null,
+    clickRunsMs: [],
+    heapMB: null,
+    visibleAfterScrub: null,
+    expectedAfterScrub: null,
+    errors: [],
+  };
+  const url = pageUrl(kind, ds, opts.port);
+  const loadTimeout = 60_000 + ds.n * 2;
+  const loads = ds.n >= 50_000 ? Math.min(opts.loads, 2) : opts.loads;
+  let kept: Awaited<ReturnType<typeof openPage>> | null = null;
+  for (let i = 0; i < loads; i++) {
+    // A fresh context each time: empty HTTP cache, new renderer state.
+    const p = await openPage(browser);
+    try {
+      const r = await coldLoad(p.page, url, loadTimeout);
+      if (r.error !== undefined || r.ms === undefined) {
+        m.errors.push(`load: ${r.error ?? 'no result'}`, ...p.errors.slice(0, 5));
+        await p.close();
+        return m;
+      }
+      m.loadRunsMs.push(Math.round(r.ms));
+    } catch (err) {
+      m.errors.push(`load: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`, ...p.errors.slice(0, 5));
+      await p.close();
+      return m;
+    }
+    if (i < loads - 1) await p.close();
+    else kept = p;
+  }
+  m.loadMs = median(m.loadRunsMs);
+  if (!kept) return m;
+  const { page, errors } = kept;
+  try {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('Performance.enable');
+    const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+    const heap = metrics.find((x) => x.name === 'JSHeapUsedSize')?.value;
+    m.heapMB = heap === undefined ? null : Math.round((heap / 1024 / 1024) * 10) / 10;
+
+    const handle = page.getByTestId('timeline-handle-start');
+    await handle.waitFor({ state: 'visible', timeout: 10_000 });
+    const stepTimeout = 10_000;
+    await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+    // Keyboard: focus the start handle and press → once per step.
+    await handle.focus();
+    for (let i = 0; i < opts.steps; i++) await step(page, () => page.keyboard.press('ArrowRight'), m.scrub.keyboard, stepTimeout);
+    // Drag: hold the start handle and move right about two days per step.
+    const box = await handle.boundingBox();
+    const track = await page.getByTestId('timeline').boundingBox();
+    if (box && track) {
+      const dx = Math.max(3, Math.ceil((track.width / Math.max(1, ds.domainDays)) * 2));
+      const y = box.y + box.height / 2;
+      let x = box.x + box.width / 2;
+      await page.mouse.move(x, y);
+      await page.mouse.down();
+      for (let i = 0; i < opts.steps; i++) {
+        x += dx;
+        await step(page, () => page.mouse.move(x, y), m.scrub.drag, stepTimeout);
+      }
+      await page.mouse.up();
+    } else m.errors.push('drag: timeline handle or track has no box');
+    m.longestTaskMs = longestMainThreadTask(await browser.stopTracing());
+
+    const all = [...m.scrub.keyboard.ms, ...m.scrub.drag.ms];
+    m.scrubMedianMs = all.length ? median(all) : null;
+    m.scrubP90Ms = all.length ? percentile(all, 90) : null;
+    const win = await page.evaluate(() => (window as unknown as ProbeWindow).__bench.timeWindow());
+    m.visibleAfterScrub = await page.evaluate(() => (window as unknown as ProbeWindow).__bench.visibleCount());
+    if (win) m.expectedAfterScrub = expectedVisible(ds, win);
+    if (win && m.visibleAfterScrub !== m.expectedAfterScrub) {
+      m.errors.push(`after scrubbing to [${isoOf(win.start)}, ${isoOf(win.end)}) ${m.visibleAfterScrub} claims are visible, expected ${m.expectedAfterScrub}`);
+    }
+
+    if (kind === 'app') {
+      const used: string[] = [];
+      for (let i = 0; i < 5; i++) {
+        await page.keyboard.press('Escape');
+        await page.evaluate(() => (window as unknown as ProbeWindow).__bench.settle());
+        const target = await page.evaluate((ex) => (window as unknown as ProbeWindow).__bench.clickTarget(ex), used);
+        if (!target) {
+          if (i === 0) m.errors.push('click: no point claim stands alone on screen to click');
+          break;
+        }
+        used.push(target.id);
+        await page.evaluate(() => (window as unknown as ProbeWindow).__bench.armClick());
+        await page.mouse.click(target.x, target.y);
+        const r = await page.evaluate((t) => (window as unknown as ProbeWindow).__bench.finishClick(t), 5000);
+        if (r.ms !== undefined) m.clickRunsMs.push(Math.round(r.ms * 10) / 10);
+        else m.errors.push(`click on ${target.id}: ${r.error ?? 'no result'}`);
+      }
+      m.clickToPanelMs = m.clickRunsMs.length ? median(m.clickRunsMs) : null;
+    }
+  } catch (err) {
+    m.errors.push(`${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+  } finally {
+    m.errors.push(...errors.slice(0, 5));
+    await kept.close();
+  }
+  return m;
+}
+
+function toSide(m: Measured | null): Side | null {
+  return m ? { loadMs: m.loadMs, scrubMedianMs: m.scrubMedianMs, scrubP90Ms: m.scrubP90Ms } : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const opts = parseOptions(process.argv.slice(2));
+  const started = performance.now();
+  const notes: string[] = [];
+
+  if (opts.build) {
+    // The seed data and the basemap come from their own steps; the app build is the one that must work.
+    for (const [cmd, args] of [['npm', ['run', '--silent', 'data']], ['npm', ['run', '--silent', 'assets']]] as const) {
+      const fail = run(cmd, [...args]);
+      if (fail) notes.push(fail.split('\n')[0] ?? fail);
+    }
+    const fail = run('npx', ['vite', 'build']);
+    if (fail) throw new Error(fail);
+  } else if (!existsSync(join(distDir, 'index.html'))) throw new Error('dist/index.html is missing: run without --no-build');
+
+  log('measuring the production bundle');
+  let bundle: BundleReport | null = null;
+  try {
+    bundle = await measureBundle(root, distDir);
+    if (bundle.note) notes.push(`bundle: ${bundle.note}`);
+  } catch (err) {
+    notes.push(`bundle: ${err instanceof Error ? err.message : String(err)}`);
+  }
+
+  const dataSets: DataSet[] = [];
+  const seedDir = join(distDir, 'data');
+  if (opts.includeSeed) {
+    if (existsSync(join(seedDir, 'index.json'))) dataSets.push(readDataSet('seed', seedDir, 'data/index.json', null));
+    else notes.push('seed: dist/data/index.json is missing (npm run data failed?): seed run skipped');
+  }
+  for (const size of opts.sizes) {
+    const dir = ensureCorpus(size, opts.seed);
+    dataSets.push(readDataSet(String(size), dir, `corpus/${size}/index.json`, `corpus/${size}/index.json`));
+  }
+
+  const basemapFiles = findBasemapFiles(distDir);
+  if (basemapFiles.length === 0) notes.push('basemap: dist/basemap has no GeoJSON (npm run assets failed?): the baseline draws no basemap');
+  const server = await startServer(
+    { dist: distDir, corpus: corpusRoot, baseline: join(benchDir, 'baseline'), maplibre: join(root, 'node_modules/maplibre-gl/dist'), basemapFiles },
+    opts.port,
+  );
+  const browser = await chromium.launch({ headless: true, ...launchOptions });
+  const runs: Run[] = [];
+  const detail: { label: string; n: number; app: Measured | null; baseline: Measured | null }[] = [];
+  try {
+    log(`Chromium ${browser.version()}, ${dataSets.length} data sets, ${opts.steps} keyboard + ${opts.steps} drag steps each`);
+    for (const ds of dataSets) {
+      // Baseline first, then the app, for each size: both see the same machine load within minutes.
+      const baseline = opts.only === 'app' ? null : await measurePage(browser, 'baseline', ds, opts);
+      if (baseline) log(`${ds.label}: baseline load ${baseline.loadMs} ms, scrub median ${baseline.scrubMedianMs} ms${baseline.errors.length ? ` (${baseline.errors[0]})` : ''}`);
+      const app = opts.only === 'baseline' ? null : await measurePage(browser, 'app', ds, opts);
+      if (app) log(`${ds.label}: app load ${app.loadMs} ms, scrub median ${app.scrubMedianMs} ms${app.errors.length ? ` (${app.errors[0]})` : ''}`);
+      detail.push({ label: ds.label, n: ds.n, app, baseline });
+      runs.push({
+        n: ds.n,
+        app: {
+          loadMs: app?.loadMs ?? null,
+          scrubMedianMs: app?.scrubMedianMs ?? null,
+          scrubP90Ms: app?.scrubP90Ms ?? null,
+          longestTaskMs: app?.longestTaskMs ?? null,
+          clickToPanelMs: app?.clickToPanelMs ?? null,
+          heapMB: app?.heapMB ?? null,
+        },
+        baseline: toSide(baseline) ?? { loadMs: null, scrubMedianMs: null, scrubP90Ms: null },
+      });
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+
+  const results: Results = { runs, bundle: { appGzipKB: bundle?.appGzipKB ?? null, maplibreGzipKB: bundle?.maplibreGzipKB ?? null } };
+  writeFileSync(join(benchDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  const targets = evaluateTargets(results, detail.map((d) => d.label));
+  writeFileSync(
+    join(benchDir, 'results-detail.json'),
+    `${JSON.stringify({ date: new Date().toISOString(), chromium: null, options: opts, notes, targets, bundle, detail }, null, 2)}\n`,
+  );
+  console.log('');
+  console.log(formatTable(results, detail, targets, notes));
+  log(`done in ${Math.round((performance.now() - started) / 1000)} s; wrote bench/results.json and bench/results-detail.json`);
+}
+
+main().catch((err: unknown) => {
+  console.error(`bench: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});
