@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { compileArticle, SLUG_PATTERN } from '../../src/data/compile';
+import { compileArticle, formatError, SLUG_PATTERN } from '../../src/data/compile';
 import type { CompileError } from '../../src/data/compile';
 import { sortErrors } from '../../src/data/yaml-source';
 import type { ArticleBundle, DataIndex } from '../../src/domain/types';
@@ -117,4 +117,53 @@ export function writeCompiled(outDir: string, files: Map<string, string>): void 
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+export interface Console {
+  log(message: string): void;
+  error(message: string): void;
+}
+
+const USAGE = 'usage: tsx scripts/compile-data.ts [--data-dir data] [--out-dir public/data]';
+
+/** The whole `npm run data` command; returns the exit code (0 ok, 1 data errors, 2 usage). */
+export function runCompileData(argv: readonly string[], io: Console, cwd = process.cwd()): number {
+  const started = performance.now();
+  let dataDir = 'data';
+  let outDir = 'public/data';
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const eq = arg.indexOf('=');
+    const flag = eq > 0 ? arg.slice(0, eq) : arg;
+    if (flag === '--help' || flag === '-h') {
+      io.log(USAGE);
+      return 0;
+    }
+    if (flag !== '--data-dir' && flag !== '--out-dir') {
+      io.error(`compile-data: unknown argument ${JSON.stringify(arg)}\n${USAGE}`);
+      return 2;
+    }
+    const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
+    if (!value) {
+      io.error(`compile-data: ${flag} needs a directory\n${USAGE}`);
+      return 2;
+    }
+    if (flag === '--data-dir') dataDir = value;
+    else outDir = value;
+  }
+  const result = compileDataDir(dataDir, cwd);
+  if ('errors' in result) {
+    for (const e of result.errors) io.error(formatError(e));
+    io.error(`data: ${result.errors.length} error${result.errors.length === 1 ? '' : 's'}; ${displayPath(outDir, cwd)} left unchanged`);
+    return 1;
+  }
+  writeCompiled(outDir, result.data.files);
+  const bytes = [...result.data.files.values()].reduce((n, s) => n + Buffer.byteLength(s), 0);
+  const claims = result.data.index.articles.reduce((n, a) => n + a.claimCount, 0);
+  const articles = result.data.index.articles.length;
+  io.log(
+    `data: ${articles} article${articles === 1 ? '' : 's'}, ${claims} claims → ${displayPath(outDir, cwd)} ` +
+      `(${(bytes / 1024).toFixed(0)} KiB) in ${((performance.now() - started) / 1000).toFixed(2)} s`,
+  );
+  return 0;
 }

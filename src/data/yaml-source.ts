@@ -36,9 +36,12 @@ export class YamlSource {
     readonly text: string,
   ) {
     this.doc = parseDocument(text, { lineCounter: this.lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
-    for (const e of this.doc.errors) {
-      const pos = this.lineCounter.linePos(e.pos[0]);
-      this.errors.push({ file, line: pos.line, col: pos.col, field: '', problem: yamlProblem(e.code, e.message) });
+    // Only the first syntax error is reported: the parser's later errors are nearly always knock-on
+    // effects of it (one unclosed bracket yields three or four messages).
+    const first = [...this.doc.errors].sort((a, b) => a.pos[0] - b.pos[0])[0];
+    if (first) {
+      const pos = this.lineCounter.linePos(first.pos[0]);
+      this.errors.push({ file, line: pos.line, col: pos.col, field: '', problem: yamlProblem(first.code, first.message) });
     }
     // A file cut off mid-way often still parses (the last value simply ends early); the missing final
     // newline is the tell-tale sign every editor and our own writers leave.
