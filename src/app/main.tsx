@@ -1,9 +1,22 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { bootstrap } from './bootstrap';
+import { installTestHandle } from './test-handle';
+import { createAppStore } from '../store/app-store';
+import '../styles/app.css';
 
-function App() {
-  return <h1>Claim Atlas</h1>;
-}
+const store = createAppStore();
+const handle = installTestHandle(store);
+// Off by default: the offline basemap needs nothing from outside the app's origin.
+const styleUrl = (import.meta.env['VITE_BASEMAP_STYLE_URL'] as string | undefined) || undefined;
 
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<StrictMode><App /></StrictMode>);
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <App store={store} onMap={(m) => handle.setMap(m)} styleUrl={styleUrl} />
+    </StrictMode>,
+  );
+}
+void bootstrap(store, location.search, document.baseURI);

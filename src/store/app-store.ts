@@ -28,7 +28,8 @@ export interface DataSlice {
 export interface FilterSlice {
   /** Kinds shown; null = every kind. */
   kinds: readonly ClaimKind[] | null;
-  /** Speakers/outlets shown; null = everyone. */
+  /** Restrict to claims said or reported by these speakers/outlets; null = everyone (a facet: ticking a
+   *  name narrows to it, ticking none shows all). */
   by: readonly string[] | null;
   /** Free text that narrows the claim list only (not the map): finding a claim must not hide others. */
   listText: string;
@@ -38,7 +39,7 @@ export interface FilterSlice {
   setKinds: (kinds: readonly ClaimKind[] | null) => void;
   toggleKind: (kind: ClaimKind, allKinds: readonly ClaimKind[]) => void;
   setBy: (by: readonly string[] | null) => void;
-  toggleBy: (name: string, allNames: readonly string[]) => void;
+  toggleBy: (name: string) => void;
   setListText: (text: string) => void;
   setTimeWindow: (win: DayWindow | null) => void;
   setPlaying: (playing: boolean) => void;
@@ -151,12 +152,11 @@ const createFilterSlice: Slice<FilterSlice> = (set, get) => ({
     const ordered = allKinds.filter((k) => next.includes(k));
     set({ kinds: ordered.length === allKinds.length ? null : ordered });
   },
-  setBy: (by) => set({ by }),
-  toggleBy: (name, allNames) => {
-    const shown = get().by ?? allNames;
-    const next = shown.includes(name) ? shown.filter((n) => n !== name) : [...shown, name];
-    const ordered = allNames.filter((n) => next.includes(n));
-    set({ by: ordered.length === allNames.length ? null : ordered });
+  setBy: (by) => set({ by: by && by.length > 0 ? by : null }),
+  toggleBy: (name) => {
+    const cur = get().by ?? [];
+    const next = cur.includes(name) ? cur.filter((n) => n !== name) : [...cur, name];
+    set({ by: next.length > 0 ? next : null });
   },
   setListText: (listText) => set({ listText }),
   setTimeWindow: (win) => {

@@ -178,3 +178,16 @@ describe('selection and play', () => {
     expect(store.getState().timeWindow).toBeNull();
   });
 });
+
+describe('speaker/outlet facet', () => {
+  it('ticking names narrows to them; unticking the last one shows everyone again', () => {
+    store.getState().toggleBy('Sergei Shoigu');
+    expect(store.getState().by).toEqual(['Sergei Shoigu']);
+    store.getState().toggleBy('Government of Afghanistan');
+    expect(getVisibleClaimIds(store.getState())).toEqual(['fighters-move', 'kabul-denies']);
+    store.getState().toggleBy('Sergei Shoigu');
+    store.getState().toggleBy('Government of Afghanistan');
+    expect(store.getState().by).toBeNull();
+    expect(getVisibleClaimIds(store.getState())).toHaveLength(4);
+  });
+});

@@ -36,29 +36,34 @@ export const getKindsPresent = memo((index: ClaimIndex | null): ClaimKind[] =>
   index ? CLAIM_KINDS.filter((k) => index.kindCounts.has(k)) : [],
 );
 
-const computeMask = memo(
-  (
-    index: ClaimIndex | null,
-    kinds: readonly ClaimKind[] | null,
-    by: readonly string[] | null,
-    win: DayWindow | null,
-  ): Uint8Array => {
-    if (!index) return new Uint8Array(0);
-    const n = index.claims.length;
-    const mask = new Uint8Array(n);
-    const kindOk = new Uint8Array(CLAIM_KINDS.length).fill(kinds ? 0 : 1);
-    if (kinds) for (const k of kinds) kindOk[CLAIM_KINDS.indexOf(k)] = 1;
-    const bySet = by ? new Set(by) : null;
-    const { start, end, kindOf, voices } = index;
-    for (let i = 0; i < n; i++) {
-      if (!kindOk[kindOf[i]!]) continue;
-      if (win && !overlapsWindow(start[i]!, end[i]!, win)) continue;
-      if (bySet && !voices[i]!.some((v) => bySet.has(v))) continue;
-      mask[i] = 1;
-    }
-    return mask;
-  },
-);
+function maskOf(
+  index: ClaimIndex | null,
+  kinds: readonly ClaimKind[] | null,
+  by: readonly string[] | null,
+  win: DayWindow | null,
+): Uint8Array {
+  if (!index) return new Uint8Array(0);
+  const n = index.claims.length;
+  const mask = new Uint8Array(n);
+  const kindOk = new Uint8Array(CLAIM_KINDS.length).fill(kinds ? 0 : 1);
+  if (kinds) for (const k of kinds) kindOk[CLAIM_KINDS.indexOf(k)] = 1;
+  const bySet = by ? new Set(by) : null;
+  const { start, end, kindOf, voices } = index;
+  for (let i = 0; i < n; i++) {
+    if (!kindOk[kindOf[i]!]) continue;
+    if (win && !overlapsWindow(start[i]!, end[i]!, win)) continue;
+    if (bySet && !voices[i]!.some((v) => bySet.has(v))) continue;
+    mask[i] = 1;
+  }
+  return mask;
+}
+const computeMask = memo(maskOf);
+const computeFilterMask = memo(maskOf);
+
+/** 1 for each claim that passes the kind and speaker/outlet filters, whatever the time window. */
+export function getFilterMask(state: AppState): Uint8Array {
+  return computeFilterMask(getIndex(state), state.kinds, state.by, null);
+}
 
 /** 1 for each claim (by position in the bundle) that passes kind, speaker/outlet and time filters. */
 export function getVisibleMask(state: AppState): Uint8Array {

@@ -173,8 +173,7 @@ export function parseUrlState(search: string): ParsedUrl {
     const valid = list.filter((n) => NAME.test(n));
     const invalid = list.filter((n) => !NAME.test(n));
     if (invalid.length > 0) notices.push(`Ignored speaker/outlet ${invalid.slice(0, 3).map(quoteForNotice).join(', ')}: not a name.`);
-    if (by.trim() === '') state.by = [];
-    else if (valid.length > 0) state.by = [...new Set(valid)];
+    if (valid.length > 0) state.by = [...new Set(valid)];
   }
 
   const map = get('map');
@@ -202,7 +201,7 @@ export function serializeUrlState(state: UrlState): string {
   if (state.from) parts.push(`from=${enc(state.from)}`);
   if (state.to) parts.push(`to=${enc(state.to)}`);
   if (state.kinds) parts.push(`kinds=${state.kinds.map(enc).join(',')}`);
-  if (state.by) parts.push(`by=${state.by.map(enc).join(',')}`);
+  if (state.by && state.by.length > 0) parts.push(`by=${state.by.map(enc).join(',')}`);
   if (state.map) {
     const { zoom, lat, lon } = state.map;
     parts.push(`map=${zoom.toFixed(2)}/${lat.toFixed(4)}/${lon.toFixed(4)}`);

@@ -1,0 +1,93 @@
+import { useCallback } from 'react';
+import type { ClaimMap } from '../map/claim-map';
+import type { AppStore } from '../store/app-store';
+import { StoreContext, useAppState } from '../store/react';
+import { ArticleReader } from '../components/ArticleReader';
+import { ClaimList } from '../components/ClaimList';
+import { ClaimPanel } from '../components/ClaimPanel';
+import { Header } from '../components/Header';
+import { LegendFilters } from '../components/LegendFilters';
+import { MapView } from '../components/MapView';
+import { Notices } from '../components/Notices';
+import { Sheet } from '../components/Sheet';
+import { Timeline } from '../components/Timeline';
+import { useIsPhone } from '../components/use-media';
+
+interface Props {
+  store: AppStore;
+  onMap?: (map: ClaimMap | null) => void;
+  onArticle?: (slug: string) => void;
+  styleUrl?: string | undefined;
+}
+
+export function App({ store, onMap, onArticle, styleUrl }: Props) {
+  return (
+    <StoreContext.Provider value={store}>
+      <Shell onMap={onMap} onArticle={onArticle} styleUrl={styleUrl} />
+    </StoreContext.Provider>
+  );
+}
+
+function Shell({ onMap, onArticle, styleUrl }: Omit<Props, 'store'>) {
+  const isPhone = useIsPhone();
+  const status = useAppState((s) => s.loadStatus);
+  const error = useAppState((s) => s.loadError);
+  const mapCallback = useCallback((m: ClaimMap | null) => onMap?.(m), [onMap]);
+
+  if (status === 'error' && error) {
+    return (
+      <main className="app-error-page">
+        <div className="app-error" data-testid="app-error" role="alert">
+          <h1>Claim Atlas could not load its data</h1>
+          <p>
+            <code>{error.file}</code>: {error.message}
+          </p>
+          <p className="hint">
+            Run <code>npm run data</code> to compile the articles, then reload. If you followed a shared link, check
+            its <code>data=</code> and <code>a=</code> values.
+          </p>
+          <button type="button" onClick={() => location.reload()}>
+            Try again
+          </button>
+        </div>
+      </main>
+    );
+  }
+
+  return (
+    <div className={`app ${isPhone ? 'is-phone' : 'is-desktop'}`}>
+      <Header onArticle={onArticle} />
+      <main className="layout">
+        <MapView onMap={mapCallback} styleUrl={styleUrl}>
+          <Notices />
+          {!isPhone && <LegendFilters floating />}
+          {!isPhone && <ClaimPanel />}
+          {status === 'loading' && (
+            <div className="loading" role="status">
+              Loading the article…
+            </div>
+          )}
+        </MapView>
+        <Timeline />
+        {isPhone ? (
+          <Sheet
+            panels={{
+              article: <ArticleReader />,
+              claims: (
+                <ClaimList>
+                  <LegendFilters />
+                </ClaimList>
+              ),
+              detail: <ClaimPanel emptyHint />,
+            }}
+          />
+        ) : (
+          <aside className="side" aria-label="Article and claims">
+            <ArticleReader />
+            <ClaimList />
+          </aside>
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+/** Start-up: read the URL, load the index and the article, then hand the URL state to the store. */
+import type { AppStore } from '../store/app-store';
+import { parseUrlState } from '../store/url-state';
+import { quoteForNotice } from '../store/url-state';
+import { DataLoadError, loadArticle, loadIndex } from './load-data';
+import { applyUrlState, startUrlSync } from './url-sync';
+
+export const DEFAULT_INDEX = 'data/index.json';
+
+export async function bootstrap(store: AppStore, search: string, baseUrl: string): Promise<() => void> {
+  const { state: url, notices } = parseUrlState(search);
+  const st = store.getState();
+  for (const n of notices) st.addNotice(n);
+  st.startLoading();
+  const indexPath = url.data ?? DEFAULT_INDEX;
+  try {
+    const index = await loadIndex(indexPath, baseUrl);
+    st.setIndex(index);
+    let slug = url.article;
+    if (slug && !index.articles.some((a) => a.slug === slug)) {
+      st.addNotice(`There is no article ${quoteForNotice(slug)}; showing “${index.articles[0]!.title}”.`);
+      slug = null;
+    }
+    const bundle = await loadArticle(indexPath, slug ?? index.articles[0]!.slug, baseUrl);
+    store.getState().setBundle(bundle);
+    applyUrlState(store, url);
+    return startUrlSync(store, url.data);
+  } catch (err) {
+    const detail =
+      err instanceof DataLoadError
+        ? err.detail
+        : { file: indexPath, message: err instanceof Error ? err.message : String(err) };
+    store.getState().setLoadError(detail);
+    return () => undefined;
+  }
+}

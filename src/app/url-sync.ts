@@ -1,0 +1,85 @@
+/**
+ * The URL ⇄ store binding. `applyUrlState` runs once the article is loaded (ids and names can only be
+ * checked against it); `startUrlSync` then mirrors the store into the query string with replaceState,
+ * debounced so map moves and timeline drags do not flood the history API.
+ */
+import type { AppState, AppStore } from '../store/app-store';
+import { getClaimIndex } from '../store/claim-index';
+import { quoteForNotice, serializeUrlState, type UrlState } from '../store/url-state';
+import { dayFromIso, isoFromDay, overlapsWindow } from '../domain/time-window';
+
+export function applyUrlState(store: AppStore, url: UrlState): void {
+  const st = store.getState();
+  const bundle = st.bundle;
+  if (!bundle) return;
+  const index = getClaimIndex(bundle);
+
+  st.setKinds(url.kinds);
+
+  if (url.by) {
+    const known = new Set(index.voiceCounts.map((v) => v.name));
+    const valid = url.by.filter((n) => known.has(n));
+    const unknown = url.by.filter((n) => !known.has(n));
+    if (unknown.length > 0) {
+      st.addNotice(
+        `No claim in this article is said or reported by ${unknown.slice(0, 3).map(quoteForNotice).join(', ')}; that filter was dropped.`,
+      );
+    }
+    st.setBy(valid.length > 0 ? valid : null);
+  }
+
+  const domain = index.domain;
+  if ((url.from || url.to) && domain) {
+    const start = url.from ? dayFromIso(url.from)! : domain.start;
+    const end = url.to ? dayFromIso(url.to)! : domain.end;
+    if (end > start && overlapsWindow(start, end, domain)) st.setTimeWindow({ start, end });
+    else st.addNotice(`The time window ${url.from ?? '…'} – ${url.to ?? '…'} lies outside this article's dates; showing the whole timeline.`);
+  }
+
+  if (url.claim) {
+    if (index.byId.has(url.claim)) st.select(url.claim, 'url');
+    else st.addNotice(`This article has no claim ${quoteForNotice(url.claim)}; none is selected.`);
+  }
+
+  st.requestCamera(url.map ? { type: 'view', view: url.map } : { type: 'fit-all' }, false);
+}
+
+export function urlStateFromStore(state: AppState, dataParam: string | null): UrlState {
+  const win = state.timeWindow;
+  return {
+    data: dataParam,
+    article: state.bundle?.article.slug ?? null,
+    claim: state.selectedId,
+    from: win ? isoFromDay(win.start) : null,
+    to: win ? isoFromDay(win.end) : null,
+    kinds: state.kinds ? [...state.kinds] : null,
+    by: state.by ? [...state.by] : null,
+    map: state.view,
+  };
+}
+
+/** Keeps location.search in step with the store; returns the unsubscribe function. */
+export function startUrlSync(store: AppStore, dataParam: string | null, delayMs = 150): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const write = () => {
+    timer = null;
+    const query = serializeUrlState(urlStateFromStore(store.getState(), dataParam));
+    if (query !== location.search && !(query === '' && location.search === '?')) {
+      history.replaceState(history.state, '', `${location.pathname}${query}${location.hash}`);
+    }
+  };
+  const schedule = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(write, delayMs);
+  };
+  const unsubscribe = store.subscribe(
+    (s) => [s.bundle, s.selectedId, s.timeWindow, s.kinds, s.by, s.view] as const,
+    schedule,
+    { equalityFn: (a, b) => a.every((v, i) => v === b[i]) },
+  );
+  write();
+  return () => {
+    unsubscribe();
+    if (timer) clearTimeout(timer);
+  };
+}

@@ -1,0 +1,184 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Claim } from '../domain/types';
+import { KIND_COLORS, KIND_LABELS } from '../domain/kind-style';
+import { useAppState, useAppStore } from '../store/react';
+import { getListClaims, getVisibleClaims } from '../store/selectors';
+import { speakerLabel, intervalLabel } from './claim-text';
+
+const ROW_HEIGHT = 68;
+/** Above this many rows only the rows in view (plus a margin) are in the DOM. */
+const WINDOW_ABOVE = 300;
+const OVERSCAN = 8;
+
+/**
+ * The claims passing the filters and the time window, narrowed by a text box. A listbox with roving focus:
+ * arrows move, Enter opens, Home/End jump. Large lists are windowed (fixed row height).
+ */
+export function ClaimList({ children }: { children?: React.ReactNode }) {
+  const store = useAppStore();
+  const claims = useAppState(getListClaims);
+  const visibleCount = useAppState((s) => getVisibleClaims(s).length);
+  const text = useAppState((s) => s.listText);
+  const selectedId = useAppState((s) => s.selectedId);
+  const selectOrigin = useAppState((s) => s.selectOrigin);
+  const listRef = useRef<HTMLUListElement>(null);
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewport, setViewport] = useState(600);
+  const windowed = claims.length > WINDOW_ABOVE;
+
+  const activeIndex = Math.max(
+    0,
+    claims.findIndex((c) => c.id === (activeId ?? selectedId)),
+  );
+
+  const focusRow = useCallback(
+    (i: number) => {
+      const c = claims[i];
+      const list = listRef.current;
+      if (!c || !list) return;
+      setActiveId(c.id);
+      if (windowed) {
+        const top = i * ROW_HEIGHT;
+        if (top < list.scrollTop) list.scrollTop = top;
+        else if (top + ROW_HEIGHT > list.scrollTop + list.clientHeight) list.scrollTop = top + ROW_HEIGHT - list.clientHeight;
+        setScrollTop(list.scrollTop);
+      }
+      // The row may only exist after the windowed render: focus on the next frame.
+      requestAnimationFrame(() => list.querySelector<HTMLElement>(`[data-claim-id="${CSS.escape(c.id)}"]`)?.focus());
+    },
+    [claims, windowed],
+  );
+
+  // A claim selected elsewhere becomes the list's current row and scrolls into view.
+  useEffect(() => {
+    if (!selectedId || selectOrigin === 'list') return;
+    const i = claims.findIndex((c) => c.id === selectedId);
+    const list = listRef.current;
+    if (i < 0 || !list) return;
+    if (windowed) {
+      list.scrollTop = Math.max(0, i * ROW_HEIGHT - list.clientHeight / 2);
+      setScrollTop(list.scrollTop);
+    } else {
+      list.querySelector(`[data-claim-id="${CSS.escape(selectedId)}"]`)?.scrollIntoView({ block: 'nearest' });
+    }
+  }, [selectedId, selectOrigin, claims, windowed]);
+
+  useEffect(() => {
+    const list = listRef.current;
+    if (!list || typeof ResizeObserver !== 'function') return;
+    const ro = new ResizeObserver(() => setViewport(list.clientHeight || 600));
+    ro.observe(list);
+    return () => ro.disconnect();
+  }, []);
+
+  const open = (c: Claim) => {
+    setActiveId(c.id);
+    const st = store.getState();
+    st.select(c.id, 'list');
+    if (c.geometry.features.length > 0) st.requestCamera({ type: 'bbox', bbox: c.bbox });
+  };
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    const moves: Record<string, number> = {
+      ArrowDown: activeIndex + 1,
+      ArrowUp: activeIndex - 1,
+      Home: 0,
+      End: claims.length - 1,
+      PageDown: activeIndex + 8,
+      PageUp: activeIndex - 8,
+    };
+    if (e.key in moves) {
+      e.preventDefault();
+      focusRow(Math.max(0, Math.min(claims.length - 1, moves[e.key]!)));
+    } else if (e.key === 'Enter' || e.key === ' ') {
+      const c = claims[activeIndex];
+      if (c) {
+        e.preventDefault();
+        open(c);
+      }
+    }
+  };
+
+  let from = 0;
+  let to = claims.length;
+  if (windowed) {
+    from = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+    to = Math.min(claims.length, Math.ceil((scrollTop + viewport) / ROW_HEIGHT) + OVERSCAN);
+  }
+  const rows = claims.slice(from, to);
+
+  return (
+    <section className="claims pane" aria-labelledby="claims-title">
+      <header className="pane-head">
+        <h2 id="claims-title">Claims</h2>
+        <span className="pane-sub" aria-live="polite">
+          {claims.length === visibleCount ? `${visibleCount} shown` : `${claims.length} of ${visibleCount} match`}
+        </span>
+      </header>
+      {children}
+      <div className="list-search">
+        <label htmlFor="claim-filter-text" className="visually-hidden">
+          Filter the claim list
+        </label>
+        <input
+          id="claim-filter-text"
+          data-testid="claim-filter-text"
+          type="search"
+          placeholder="Filter claims: words, people, places…"
+          value={text}
+          onChange={(e) => store.getState().setListText(e.target.value)}
+          autoComplete="off"
+        />
+      </div>
+      <ul
+        ref={listRef}
+        className="claim-list"
+        data-testid="claim-list"
+        role="listbox"
+        aria-label="Claims"
+        onKeyDown={onKeyDown}
+        onScroll={windowed ? (e) => setScrollTop(e.currentTarget.scrollTop) : undefined}
+      >
+        {windowed && <li aria-hidden="true" role="presentation" style={{ height: from * ROW_HEIGHT }} />}
+        {rows.map((c, k) => {
+          const i = from + k;
+          const speaker = speakerLabel(c);
+          return (
+            <li
+              key={c.id}
+              role="option"
+              aria-selected={c.id === selectedId}
+              tabIndex={i === activeIndex ? 0 : -1}
+              data-testid="claim-list-item"
+              data-claim-id={c.id}
+              className={`claim-item${c.id === selectedId ? ' is-selected' : ''}`}
+              style={windowed ? { height: ROW_HEIGHT } : undefined}
+              onClick={() => open(c)}
+              onFocus={() => setActiveId(c.id)}
+              onMouseEnter={() => store.getState().setHovered(c.id)}
+              onMouseLeave={() => store.getState().setHovered(null)}
+            >
+              <span className="claim-item-bar" style={{ background: KIND_COLORS[c.kind] }} aria-hidden="true" />
+              <span className="claim-item-body">
+                <span className="claim-item-summary">{c.summary}</span>
+                <span className="claim-item-meta">
+                  <span className="claim-item-kind">{KIND_LABELS[c.kind]}</span>
+                  {c.stance !== 'asserted' && <span className={`stance-badge stance-${c.stance}`}>{c.stance}</span>}
+                  <span>{speaker ?? (c.reportedBy.length ? c.reportedBy.join(', ') : 'the article')}</span>
+                  <span>{c.when.phrase ? `“${c.when.phrase}”, ${intervalLabel(c)}` : intervalLabel(c)}</span>
+                </span>
+              </span>
+            </li>
+          );
+        })}
+        {windowed && <li aria-hidden="true" role="presentation" style={{ height: (claims.length - to) * ROW_HEIGHT }} />}
+        {claims.length === 0 && (
+          <li className="claim-list-empty" role="presentation">
+            No claim matches. Widen the time window, tick more kinds, or press Reset.
+          </li>
+        )}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,53 @@
+import { formatDay, dayFromIso } from '../domain/time-window';
+import { useAppState } from '../store/react';
+
+const LANGUAGES: Record<string, string> = { cs: 'Czech', en: 'English', ru: 'Russian', fr: 'French', de: 'German', ar: 'Arabic', uk: 'Ukrainian' };
+
+export function Header({ onArticle }: { onArticle?: (slug: string) => void }) {
+  const bundle = useAppState((s) => s.bundle);
+  const index = useAppState((s) => s.index);
+  const article = bundle?.article;
+  const day = article ? dayFromIso(article.published) : null;
+  const meta: string[] = [];
+  if (article) {
+    if (day !== null) meta.push(`Published ${formatDay(day)}`);
+    if (article.outlet) meta.push(article.outlet);
+    if (article.sources.length) meta.push(`cites ${article.sources.join(', ')}`);
+    if (article.translation && article.originalLanguage) {
+      meta.push(`${article.translation} translation from ${LANGUAGES[article.originalLanguage] ?? article.originalLanguage}`);
+    }
+  }
+  return (
+    <header className="app-header">
+      <div className="brand" aria-label="Claim Atlas">
+        <svg width="22" height="22" viewBox="0 0 22 22" aria-hidden="true">
+          <circle cx="11" cy="11" r="9.5" fill="none" stroke="currentColor" strokeWidth="1.6" />
+          <path d="M4 14 Q11 3 18 9" fill="none" stroke="#D55E00" strokeWidth="2.2" strokeLinecap="round" />
+          <circle cx="18" cy="9" r="2.2" fill="#D55E00" />
+        </svg>
+        <span>Claim Atlas</span>
+      </div>
+      <div className="article-head">
+        {index && index.articles.length > 1 && onArticle ? (
+          <label className="article-picker">
+            <span className="visually-hidden">Article</span>
+            <select value={article?.slug ?? ''} onChange={(e) => onArticle(e.target.value)}>
+              {index.articles.map((a) => (
+                <option key={a.slug} value={a.slug}>
+                  {a.title}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : (
+          <h1 title={article?.title}>{article?.title ?? 'Loading…'}</h1>
+        )}
+        {meta.length > 0 && (
+          <p className="article-meta" title={article?.provenanceNote ?? undefined}>
+            {meta.join(' · ')}
+          </p>
+        )}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,133 @@
+import { useState } from 'react';
+import { KIND_COLORS, KIND_LABELS } from '../domain/kind-style';
+import { useAppState, useAppStore } from '../store/react';
+import { getFiltersActive, getIndex, getKindsPresent } from '../store/selectors';
+
+/**
+ * The map key and the filters in one place (as in kepler.gl's layer panel): each kind's colour is also its
+ * checkbox; speakers and outlets narrow the claims when ticked; Reset restores everything, time included.
+ */
+export function LegendFilters({ floating = false }: { floating?: boolean }) {
+  const store = useAppStore();
+  const index = useAppState(getIndex);
+  const kinds = useAppState((s) => s.kinds);
+  const by = useAppState((s) => s.by);
+  const active = useAppState(getFiltersActive);
+  const present = getKindsPresent(index);
+  const [collapsed, setCollapsed] = useState(false);
+  if (!index) return null;
+
+  return (
+    <section
+      className={`legend${floating ? ' is-floating' : ''}`} data-testid="legend"
+      aria-labelledby="legend-title"
+      data-map-inset={floating ? 'left' : undefined}
+    >
+      <div className="legend-head">
+        <h2 id="legend-title">Legend &amp; filters</h2>
+        {floating && (
+          <button
+            type="button"
+            className="text-button subtle"
+            aria-expanded={!collapsed}
+            aria-controls="legend-body"
+            onClick={() => setCollapsed(!collapsed)}
+          >
+            {collapsed ? 'Show' : 'Hide'}
+          </button>
+        )}
+        <button
+          type="button"
+          className="text-button"
+          data-testid="filters-reset"
+          onClick={() => store.getState().resetFilters()}
+          aria-describedby={active ? undefined : 'filters-default'}
+        >
+          Reset
+        </button>
+        {!active && (
+          <span id="filters-default" className="visually-hidden">
+            nothing is filtered
+          </span>
+        )}
+      </div>
+
+      <div id="legend-body" hidden={collapsed}>
+        <fieldset className="kind-filter" data-testid="filter-kinds">
+          <legend>Kinds</legend>
+          <div className="kind-grid">
+            {present.map((k) => {
+              const checked = kinds === null || kinds.includes(k);
+              return (
+                <label key={k} className={`kind-option${checked ? '' : ' is-off'}`}>
+                  <input type="checkbox" checked={checked} onChange={() => store.getState().toggleKind(k, present)} />
+                  <span className="swatch" style={{ background: KIND_COLORS[k] }} aria-hidden="true" />
+                  <span className="kind-name">{KIND_LABELS[k]}</span>
+                  <span className="count" aria-hidden="true">
+                    {index.kindCounts.get(k)}
+                  </span>
+                </label>
+              );
+            })}
+          </div>
+        </fieldset>
+
+        <fieldset className="by-filter" data-testid="filter-by">
+          <legend>Said or reported by</legend>
+          <div className="by-list">
+            {index.voiceCounts.map((v) => (
+              <label key={v.name} className="by-option">
+                <input
+                  type="checkbox"
+                  checked={by?.includes(v.name) ?? false}
+                  onChange={() => store.getState().toggleBy(v.name)}
+                />
+                <span className="by-name">{v.name}</span>
+                <span className="count" aria-hidden="true">
+                  {v.isOutlet ? 'outlet · ' : ''}
+                  {v.count}
+                </span>
+              </label>
+            ))}
+          </div>
+          <p className="hint">{by ? 'Showing claims by the ticked names only.' : 'None ticked: everyone’s claims are shown.'}</p>
+        </fieldset>
+
+        <div className="symbol-key" aria-label="Map symbols">
+          <span className="key">
+            <svg width="26" height="12" aria-hidden="true">
+              <path d="M2 10 Q13 0 22 7" fill="none" stroke="#555" strokeWidth="2" />
+              <path d="M19 3 L25 8 L18 10 Z" fill="#555" />
+            </svg>
+            flow
+          </span>
+          <span className="key">
+            <svg width="12" height="12" aria-hidden="true">
+              <circle cx="6" cy="6" r="4.5" fill="#555" stroke="#fff" />
+            </svg>
+            place
+          </span>
+          <span className="key">
+            <svg width="22" height="12" aria-hidden="true">
+              <path d="M1 6 H21" stroke="#555" strokeWidth="3" strokeDasharray="5 3" />
+            </svg>
+            border
+          </span>
+          <span className="key">
+            <svg width="16" height="12" aria-hidden="true">
+              <rect x="1" y="1" width="14" height="10" fill="rgba(85,85,85,.15)" stroke="#555" />
+            </svg>
+            area
+          </span>
+          <span className="key">
+            <svg width="34" height="12" aria-hidden="true">
+              <circle cx="6" cy="6" r="4" fill="#fff" stroke="#555" strokeWidth="2" />
+              <path d="M13 6 H33" stroke="#555" strokeWidth="2" strokeDasharray="3 3" />
+            </svg>
+            denied / disputed
+          </span>
+        </div>
+      </div>
+    </section>
+  );
+}

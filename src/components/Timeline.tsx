@@ -1,0 +1,288 @@
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { KIND_COLORS } from '../domain/kind-style';
+import { CLAIM_KINDS } from '../domain/types';
+import { formatDay, formatInterval, moveEdge, shiftWindow, type DayWindow } from '../domain/time-window';
+import { useAppState, useAppStore } from '../store/react';
+import { getDomain, getEffectiveWindow, getFilterMask, getIndex, getVisibleClaims } from '../store/selectors';
+import { axisTicks, packLanes } from './timeline-layout';
+
+const PAD = 12;
+const AXIS_H = 20;
+const PLAY_STEP_MS = 220;
+const KIND_HEX = CLAIM_KINDS.map((k) => KIND_COLORS[k]);
+
+function rgba(hex: string, a: number): string {
+  const n = parseInt(hex.slice(1), 16);
+  return `rgba(${(n >> 16) & 255},${(n >> 8) & 255},${n & 255},${a})`;
+}
+
+/**
+ * Every claim as a bar in time (fuzzy ends for week, month and approximate precision), with a window of two
+ * handles and a draggable body that decides which claims the map, list and reader show. Bars are drawn on
+ * a canvas only when data, filters or size change; moving the window only moves a few positioned elements.
+ */
+export function Timeline() {
+  const store = useAppStore();
+  const index = useAppState(getIndex);
+  const domain = useAppState(getDomain);
+  const win = useAppState(getEffectiveWindow);
+  const filterMask = useAppState(getFilterMask);
+  const shown = useAppState((s) => getVisibleClaims(s).length);
+  const playing = useAppState((s) => s.playing);
+  const windowSet = useAppState((s) => s.timeWindow !== null);
+  const selectedId = useAppState((s) => s.selectedId);
+  const track = useRef<HTMLDivElement>(null);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const [size, setSize] = useState({ w: 0, h: 0 });
+
+  useLayoutEffect(() => {
+    const el = track.current;
+    if (!el) return;
+    const measure = () => setSize({ w: el.clientWidth, h: el.clientHeight });
+    measure();
+    if (typeof ResizeObserver !== 'function') return;
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [index]);
+
+  const lanes = useMemo(() => (index ? packLanes(index.start, index.end) : null), [index]);
+
+  const span = domain ? domain.end - domain.start : 1;
+  const inner = Math.max(1, size.w - 2 * PAD);
+  const xOf = (day: number) => (domain ? PAD + ((day - domain.start) / span) * inner : PAD);
+  const dayAt = (x: number) => (domain ? Math.round(domain.start + ((x - PAD) / inner) * span) : 0);
+  const barsTop = 4;
+  const barsH = Math.max(8, size.h - AXIS_H - barsTop - 2);
+  const laneH = lanes ? Math.max(1.5, Math.min(9, barsH / Math.max(1, lanes.lanes))) : 8;
+
+  // Draw the bars: only when data, filters or size change.
+  useEffect(() => {
+    const c = canvas.current;
+    if (!c || !index || !domain || !lanes || size.w === 0) return;
+    const dpr = window.devicePixelRatio || 1;
+    c.width = Math.round(size.w * dpr);
+    c.height = Math.round(size.h * dpr);
+    const ctx = c.getContext('2d');
+    if (!ctx) return;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, size.w, size.h);
+    const gap = laneH >= 5 ? 2 : laneH >= 3 ? 1 : 0;
+    const x = (day: number) => PAD + ((day - domain.start) / span) * inner;
+    for (let i = 0; i < index.claims.length; i++) {
+      const x0 = x(index.start[i]!);
+      const x1 = Math.max(x0 + 3, x(index.end[i]!));
+      const y = barsTop + lanes.lane[i]! * laneH;
+      const h = Math.max(1, laneH - gap);
+      const on = filterMask[i] === 1;
+      const hex = on ? KIND_HEX[index.kindOf[i]!]! : '#9aa0a6';
+      const alpha = on ? 0.9 : 0.25;
+      const precision = index.claims[i]!.when.precision;
+      if (precision === 'day') {
+        ctx.fillStyle = rgba(hex, alpha);
+      } else {
+        // Fuzzy ends: the less precise the date, the longer the fade.
+        const fade = Math.min(0.45, precision === 'week' ? 0.2 : precision === 'month' ? 0.3 : 0.4);
+        const g = ctx.createLinearGradient(x0, 0, x1, 0);
+        g.addColorStop(0, rgba(hex, alpha * 0.12));
+        g.addColorStop(fade, rgba(hex, alpha));
+        g.addColorStop(1 - fade, rgba(hex, alpha));
+        g.addColorStop(1, rgba(hex, alpha * 0.12));
+        ctx.fillStyle = g;
+      }
+      ctx.fillRect(x0, y, x1 - x0, h);
+    }
+  }, [index, domain, lanes, filterMask, size, laneH, span, inner]);
+
+  // Play: the store advances the window; the interval lives outside React's render path.
+  useEffect(() => {
+    if (!playing) return;
+    const t = setInterval(() => store.getState().playStep(), PLAY_STEP_MS);
+    return () => clearInterval(t);
+  }, [playing, store]);
+
+  const ticks = useMemo(() => (domain && size.w > 0 ? axisTicks(domain, inner) : []), [domain, size.w, inner]);
+
+  if (!index || !domain || !win) return <section className="timeline" data-testid="timeline" aria-label="Timeline" />;
+
+  const total = index.claims.length;
+  const setWin = (w: DayWindow) => store.getState().setTimeWindow(w);
+  const trackLeft = () => track.current?.getBoundingClientRect().left ?? 0;
+
+  const dragEdge = (edge: 'start' | 'end') => (e: React.PointerEvent<HTMLDivElement>) => {
+    e.preventDefault();
+    const el = e.currentTarget;
+    el.setPointerCapture(e.pointerId);
+    el.focus({ preventScroll: true });
+    store.getState().setPlaying(false);
+    const move = (ev: PointerEvent) => {
+      const cur = getEffectiveWindow(store.getState());
+      if (cur) setWin(moveEdge(cur, edge, dayAt(ev.clientX - trackLeft()), domain));
+    };
+    const up = () => {
+      el.removeEventListener('pointermove', move);
+      el.removeEventListener('pointerup', up);
+      el.removeEventListener('pointercancel', up);
+    };
+    el.addEventListener('pointermove', move);
+    el.addEventListener('pointerup', up);
+    el.addEventListener('pointercancel', up);
+  };
+
+  const dragBody = (e: React.PointerEvent<HTMLDivElement>) => {
+    e.preventDefault();
+    const el = e.currentTarget;
+    el.setPointerCapture(e.pointerId);
+    store.getState().setPlaying(false);
+    const x0 = e.clientX;
+    const y0 = e.clientY;
+    const w0 = win;
+    let moved = false;
+    const move = (ev: PointerEvent) => {
+      const dx = ev.clientX - x0;
+      if (Math.abs(dx) > 3) moved = true;
+      if (moved) setWin(shiftWindow(w0, Math.round((dx / inner) * span), domain));
+    };
+    const up = (ev: PointerEvent) => {
+      el.removeEventListener('pointermove', move);
+      el.removeEventListener('pointerup', up);
+      el.removeEventListener('pointercancel', up);
+      // A click without a drag selects the bar under it.
+      if (!moved && Math.abs(ev.clientY - y0) < 4) pickBar(ev.clientX, ev.clientY);
+    };
+    el.addEventListener('pointermove', move);
+    el.addEventListener('pointerup', up);
+    el.addEventListener('pointercancel', up);
+  };
+
+  const pickBar = (clientX: number, clientY: number) => {
+    const rect = track.current?.getBoundingClientRect();
+    if (!rect || !lanes) return;
+    const x = clientX - rect.left;
+    const lane = Math.floor((clientY - rect.top - barsTop) / laneH);
+    const day = dayAt(x);
+    for (let i = 0; i < index.claims.length; i++) {
+      if (lanes.lane[i] !== lane || filterMask[i] !== 1) continue;
+      const x0 = xOf(index.start[i]!);
+      const x1 = Math.max(x0 + 3, xOf(index.end[i]!));
+      if (x >= x0 - 2 && x <= x1 + 2 && day >= index.start[i]! - span / inner) {
+        store.getState().select(index.claims[i]!.id, 'timeline');
+        return;
+      }
+    }
+  };
+
+  const keys = (edge: 'start' | 'end') => (e: React.KeyboardEvent) => {
+    const cur = win;
+    const value = edge === 'start' ? cur.start : cur.end;
+    const step: Record<string, number> = {
+      ArrowRight: value + 1,
+      ArrowUp: value + 1,
+      ArrowLeft: value - 1,
+      ArrowDown: value - 1,
+      PageUp: value + 7,
+      PageDown: value - 7,
+      Home: edge === 'start' ? domain.start : cur.start + 1,
+      End: edge === 'start' ? cur.end - 1 : domain.end,
+    };
+    const next = step[e.key];
+    if (next === undefined) return;
+    e.preventDefault();
+    store.getState().setPlaying(false);
+    setWin(moveEdge(cur, edge, next, domain));
+  };
+
+  const xs = xOf(win.start);
+  const xe = xOf(win.end);
+  const selIdx = selectedId ? index.byId.get(selectedId) : undefined;
+  const windowText = formatInterval(win.start, win.end);
+
+  return (
+    <section className="timeline" data-testid="timeline" aria-label="Timeline">
+      <div className="timeline-bar">
+        <button
+          type="button"
+          className="play-button"
+          data-testid="timeline-play"
+          aria-label={playing ? 'Pause' : 'Play through time'}
+          aria-pressed={playing}
+          onClick={() => store.getState().setPlaying(!playing)}
+        >
+          <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span>
+        </button>
+        <span className="claim-count" data-testid="claim-count" aria-live="polite">
+          {shown} of {total} {total === 1 ? 'claim' : 'claims'}
+        </span>
+        <span className="timeline-range">
+          <span className="visually-hidden">Time window: </span>
+          {windowText}
+        </span>
+        {windowSet && (
+          <button type="button" className="text-button" onClick={() => store.getState().setTimeWindow(null)}>
+            Whole period
+          </button>
+        )}
+      </div>
+      <div className="timeline-track" ref={track}>
+        <canvas ref={canvas} className="timeline-canvas" aria-hidden="true" style={{ width: size.w, height: size.h }} />
+        <div className="timeline-axis" aria-hidden="true">
+          {ticks.map((t) => (
+            <span key={t.day} className={`tick${t.major ? ' major' : ''}`} style={{ left: xOf(t.day) }}>
+              <span className="tick-label">{t.label}</span>
+            </span>
+          ))}
+        </div>
+        <div className="timeline-shade" style={{ left: 0, width: Math.max(0, xs) }} />
+        <div className="timeline-shade" style={{ left: xe, right: 0 }} />
+        {selIdx !== undefined && lanes && (
+          <div
+            className="timeline-selected"
+            style={{
+              left: xOf(index.start[selIdx]!) - 2,
+              width: Math.max(3, xOf(index.end[selIdx]!) - xOf(index.start[selIdx]!)) + 4,
+              top: barsTop + lanes.lane[selIdx]! * laneH - 2,
+              height: Math.max(3, laneH) + 2,
+            }}
+          />
+        )}
+        <div
+          className="timeline-window"
+          data-testid="timeline-window"
+          style={{ left: xs, width: Math.max(2, xe - xs) }}
+          onPointerDown={dragBody}
+          title="Drag to move the window"
+        />
+        <div
+          className="timeline-handle start"
+          data-testid="timeline-handle-start"
+          role="slider"
+          tabIndex={0}
+          aria-label="Start of the time window"
+          aria-orientation="horizontal"
+          aria-valuemin={domain.start}
+          aria-valuemax={domain.end}
+          aria-valuenow={win.start}
+          aria-valuetext={`from ${formatDay(win.start)}`}
+          style={{ left: xs }}
+          onPointerDown={dragEdge('start')}
+          onKeyDown={keys('start')}
+        />
+        <div
+          className="timeline-handle end"
+          data-testid="timeline-handle-end"
+          role="slider"
+          tabIndex={0}
+          aria-label="End of the time window"
+          aria-orientation="horizontal"
+          aria-valuemin={domain.start}
+          aria-valuemax={domain.end}
+          aria-valuenow={win.end}
+          aria-valuetext={`to ${formatDay(win.end - 1)} inclusive`}
+          style={{ left: xe }}
+          onPointerDown={dragEdge('end')}
+          onKeyDown={keys('end')}
+        />
+      </div>
+    </section>
+  );
+}

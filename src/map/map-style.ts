@@ -1,0 +1,312 @@
+/**
+ * Every source and layer the map draws, as typed MapLibre specifications (react-map-gl habit: layers are
+ * data). The basemap is local GeoJSON built by `npm run assets`; there is no `glyphs` key, so MapLibre
+ * (≥ 5.11) draws labels with local fonts, and no sprite: the two icons are drawn in icons.ts.
+ * Claim layers all start with `claims-` (the test contract) and read per-feature state:
+ *   hidden   — outside the time window or filtered out (opacity 0; clicks ignore it)
+ *   selected — the open claim (halo, thicker)
+ *   hover    — under the pointer
+ */
+import type {
+  CircleLayerSpecification,
+  DataDrivenPropertyValueSpecification,
+  ExpressionSpecification,
+  FillLayerSpecification,
+  LayerSpecification,
+  LineLayerSpecification,
+  StyleSpecification,
+  SymbolLayerSpecification,
+} from 'maplibre-gl';
+import { CLAIM_KINDS } from '../domain/types';
+import { KIND_COLORS } from '../domain/kind-style';
+
+export const CLAIMS_SOURCE = 'claims';
+export const ARROW_ICON = 'claim-arrow';
+export const HATCH_ICON = 'claim-hatch';
+
+const FONT = ['Noto Sans', 'DejaVu Sans', 'Helvetica Neue', 'Arial', 'sans-serif'];
+
+export const BASE_COLORS = {
+  water: '#dde7ee',
+  land: '#f6f4ef',
+  coast: '#b8c4cc',
+  border: '#b5aa9c',
+  label: '#5b5650',
+  capital: '#3e3a35',
+  halo: '#f6f4ef',
+};
+
+/** The offline basemap. `baseUrl` is the page's base so the style works under any deploy path. */
+export function basemapStyle(baseUrl: string): StyleSpecification {
+  const url = (file: string) => new URL(`basemap/${file}`, baseUrl).href;
+  return {
+    version: 8,
+    name: 'Claim Atlas offline basemap',
+    sources: {
+      land: { type: 'geojson', data: url('land.json'), attribution: 'Natural Earth' },
+      boundaries: { type: 'geojson', data: url('boundaries.json') },
+      'country-labels': { type: 'geojson', data: url('country-labels.json') },
+      capitals: { type: 'geojson', data: url('capitals.json'), attribution: 'GeoNames' },
+    },
+    layers: [
+      { id: 'background', type: 'background', paint: { 'background-color': BASE_COLORS.water } },
+      {
+        id: 'land',
+        type: 'fill',
+        source: 'land',
+        paint: { 'fill-color': BASE_COLORS.land, 'fill-outline-color': BASE_COLORS.coast },
+      },
+      {
+        id: 'coastline',
+        type: 'line',
+        source: 'land',
+        paint: { 'line-color': BASE_COLORS.coast, 'line-width': ['interpolate', ['linear'], ['zoom'], 1, 0.4, 6, 1] },
+      },
+      {
+        id: 'country-boundaries',
+        type: 'line',
+        source: 'boundaries',
+        layout: { 'line-join': 'round' },
+        paint: {
+          'line-color': BASE_COLORS.border,
+          'line-width': ['interpolate', ['linear'], ['zoom'], 1, 0.5, 6, 1.2],
+        },
+      },
+    ],
+  };
+}
+
+/** Labels go above the claim areas but below flows, lines and points, so names stay readable. */
+export const basemapLabelLayers: LayerSpecification[] = [
+  {
+    id: 'country-labels',
+    type: 'symbol',
+    source: 'country-labels',
+    filter: ['<=', ['get', 'rank'], ['step', ['zoom'], 1, 2, 2, 3.2, 3, 4.5, 4]],
+    layout: {
+      'text-field': ['get', 'name'],
+      'text-font': FONT,
+      'text-size': ['interpolate', ['linear'], ['zoom'], 2, 10, 6, 14],
+      'text-transform': 'uppercase',
+      'text-letter-spacing': 0.08,
+      'text-max-width': 7,
+      'symbol-sort-key': ['get', 'rank'],
+      'text-padding': 4,
+    },
+    paint: {
+      'text-color': BASE_COLORS.label,
+      'text-halo-color': BASE_COLORS.halo,
+      'text-halo-width': 1.4,
+    },
+  } satisfies SymbolLayerSpecification,
+  {
+    id: 'capital-dots',
+    type: 'circle',
+    source: 'capitals',
+    minzoom: 3,
+    filter: ['<=', ['get', 'rank'], ['step', ['zoom'], 2, 4, 3, 5, 4]],
+    paint: {
+      'circle-radius': 2.5,
+      'circle-color': '#ffffff',
+      'circle-stroke-color': BASE_COLORS.capital,
+      'circle-stroke-width': 1.2,
+    },
+  } satisfies CircleLayerSpecification,
+  {
+    id: 'capital-labels',
+    type: 'symbol',
+    source: 'capitals',
+    minzoom: 3,
+    filter: ['<=', ['get', 'rank'], ['step', ['zoom'], 2, 4, 3, 5, 4]],
+    layout: {
+      'text-field': ['get', 'name'],
+      'text-font': FONT,
+      'text-size': 11,
+      'text-anchor': 'left',
+      'text-offset': [0.5, 0],
+      'text-optional': true,
+    },
+    paint: { 'text-color': BASE_COLORS.capital, 'text-halo-color': BASE_COLORS.halo, 'text-halo-width': 1.2 },
+  } satisfies SymbolLayerSpecification,
+];
+
+/** ['match', kind, 'movement', '#D55E00', …]: one palette, from kind-style.ts. */
+export const kindColor: ExpressionSpecification = [
+  'match',
+  ['get', 'kind'],
+  ...CLAIM_KINDS.flatMap((k) => [k, KIND_COLORS[k]]),
+  '#777777',
+] as unknown as ExpressionSpecification;
+
+const hidden: ExpressionSpecification = ['boolean', ['feature-state', 'hidden'], false];
+const selected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
+const hover: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false];
+const contested: ExpressionSpecification = ['!=', ['get', 'stance'], 'asserted'];
+
+function visibleOpacity(normal: number, emphasised = 1): DataDrivenPropertyValueSpecification<number> {
+  return ['case', hidden, 0, ['any', selected, hover], emphasised, normal];
+}
+
+const isMark = (mark: string): ExpressionSpecification => ['==', ['get', 'mark'], mark];
+const isArrow: ExpressionSpecification = ['==', ['get', 'mark'], 'arrow'];
+
+/** The layers of the claims source, bottom to top. Ids all start with `claims-`. */
+export const claimLayersBelowLabels: LayerSpecification[] = [
+  {
+    id: 'claims-area-fill',
+    type: 'fill',
+    source: CLAIMS_SOURCE,
+    filter: isMark('area'),
+    paint: { 'fill-color': kindColor, 'fill-opacity': visibleOpacity(0.09, 0.28) },
+  } satisfies FillLayerSpecification,
+  {
+    // Denied and disputed areas are hatched, so they read as contested without relying on colour.
+    id: 'claims-area-hatch',
+    type: 'fill',
+    source: CLAIMS_SOURCE,
+    filter: ['all', isMark('area'), contested],
+    paint: { 'fill-pattern': HATCH_ICON, 'fill-opacity': visibleOpacity(0.55, 0.9) },
+  } satisfies FillLayerSpecification,
+  {
+    id: 'claims-area-outline',
+    type: 'line',
+    source: CLAIMS_SOURCE,
+    filter: ['all', isMark('area'), ['!', contested]],
+    layout: { 'line-join': 'round' },
+    paint: {
+      'line-color': kindColor,
+      'line-width': ['case', selected, 3, 1.4],
+      'line-opacity': visibleOpacity(0.75),
+    },
+  } satisfies LineLayerSpecification,
+  {
+    id: 'claims-area-outline-contested',
+    type: 'line',
+    source: CLAIMS_SOURCE,
+    filter: ['all', isMark('area'), contested],
+    layout: { 'line-join': 'round' },
+    paint: {
+      'line-color': kindColor,
+      'line-width': ['case', selected, 3, 1.6],
+      'line-dasharray': [2, 2],
+      'line-opacity': visibleOpacity(0.85),
+    },
+  } satisfies LineLayerSpecification,
+];
+
+export const claimLayersAboveLabels: LayerSpecification[] = [
+  {
+    // A dark halo under the selected line/flow; invisible otherwise.
+    id: 'claims-halo',
+    type: 'line',
+    source: CLAIMS_SOURCE,
+    filter: ['any', isMark('flow'), isMark('line')],
+    layout: { 'line-cap': 'round', 'line-join': 'round' },
+    paint: {
+      'line-color': '#1b1b1b',
+      'line-width': ['+', ['get', 'width'], 6],
+      'line-opacity': ['case', hidden, 0, selected, 0.55, hover, 0.22, 0],
+    },
+  } satisfies LineLayerSpecification,
+  {
+    id: 'claims-line-casing',
+    type: 'line',
+    source: CLAIMS_SOURCE,
+    filter: isMark('line'),
+    layout: { 'line-join': 'round' },
+    paint: { 'line-color': '#ffffff', 'line-width': ['+', ['get', 'width'], 3], 'line-opacity': visibleOpacity(0.85) },
+  } satisfies LineLayerSpecification,
+  {
+    // Borders: thick and dashed, so they never read as the basemap's thin country boundaries.
+    id: 'claims-line',
+    type: 'line',
+    source: CLAIMS_SOURCE,
+    filter: ['all', isMark('line'), ['!', contested]],
+    paint: {
+      'line-color': kindColor,
+      'line-width': ['get', 'width'],
+      'line-dasharray': [2, 1],
+      'line-opacity': visibleOpacity(0.95),
+    },
+  } satisfies LineLayerSpecification,
+  {
+    id: 'claims-line-contested',
+    type: 'line',
+    source: CLAIMS_SOURCE,
+    filter: ['all', isMark('line'), contested],
+    paint: {
+      'line-color': kindColor,
+      'line-width': ['get', 'width'],
+      'line-dasharray': [0.6, 1.2],
+      'line-opacity': visibleOpacity(0.95),
+    },
+  } satisfies LineLayerSpecification,
+  {
+    id: 'claims-flow-casing',
+    type: 'line',
+    source: CLAIMS_SOURCE,
+    filter: isMark('flow'),
+    layout: { 'line-cap': 'round', 'line-join': 'round' },
+    paint: { 'line-color': '#ffffff', 'line-width': ['+', ['get', 'width'], 2.5], 'line-opacity': visibleOpacity(0.8) },
+  } satisfies LineLayerSpecification,
+  {
+    id: 'claims-flow',
+    type: 'line',
+    source: CLAIMS_SOURCE,
+    filter: ['all', isMark('flow'), ['!', contested]],
+    layout: { 'line-cap': 'round', 'line-join': 'round' },
+    paint: { 'line-color': kindColor, 'line-width': ['get', 'width'], 'line-opacity': visibleOpacity(0.9) },
+  } satisfies LineLayerSpecification,
+  {
+    id: 'claims-flow-contested',
+    type: 'line',
+    source: CLAIMS_SOURCE,
+    filter: ['all', isMark('flow'), contested],
+    layout: { 'line-join': 'round' },
+    paint: {
+      'line-color': kindColor,
+      'line-width': ['get', 'width'],
+      'line-dasharray': [1.5, 1],
+      'line-opacity': visibleOpacity(0.9),
+    },
+  } satisfies LineLayerSpecification,
+  {
+    // Arrowheads at each flow's destination, rotated to the arc's last segment.
+    id: 'claims-flow-arrow',
+    type: 'symbol',
+    source: CLAIMS_SOURCE,
+    filter: isArrow,
+    layout: {
+      'icon-image': ARROW_ICON,
+      'icon-rotate': ['get', 'bearing'],
+      'icon-rotation-alignment': 'map',
+      'icon-allow-overlap': true,
+      'icon-ignore-placement': true,
+      'icon-size': ['interpolate', ['linear'], ['get', 'width'], 2, 0.55, 10, 1.1],
+    },
+    paint: { 'icon-color': kindColor, 'icon-opacity': visibleOpacity(1) },
+  } satisfies SymbolLayerSpecification,
+  {
+    // Asserted points are filled, denied/disputed ones hollow.
+    id: 'claims-point',
+    type: 'circle',
+    source: CLAIMS_SOURCE,
+    filter: isMark('point'),
+    paint: {
+      'circle-radius': ['case', selected, 9, hover, 8, 6.5],
+      'circle-color': ['case', contested, '#ffffff', kindColor],
+      'circle-stroke-color': ['case', selected, '#1b1b1b', contested, kindColor, '#ffffff'],
+      'circle-stroke-width': ['case', selected, 3, contested, 3, 1.6],
+      'circle-opacity': visibleOpacity(0.95),
+      'circle-stroke-opacity': visibleOpacity(1),
+    },
+  } satisfies CircleLayerSpecification,
+];
+
+export const CLAIM_LAYER_IDS: readonly string[] = [...claimLayersBelowLabels, ...claimLayersAboveLabels].map((l) => l.id);
+
+/** Layers a click or hover can hit, most specific first: points, then flows and lines, then areas. */
+export const PICK_TIERS: readonly (readonly string[])[] = [
+  ['claims-point', 'claims-flow', 'claims-flow-contested', 'claims-flow-arrow', 'claims-line', 'claims-line-contested'],
+  ['claims-area-fill'],
+];
