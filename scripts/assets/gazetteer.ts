@@ -173,7 +173,9 @@ export async function build(): Promise<string> {
   // Ordinary English words that are also single-word place names: a dictionary word that is also among
   // the 40 000 most frequent words of English prose.
   const dictionary = new Set(require('an-array-of-english-words') as string[]);
-  const { words: popular } = (await import('popular-english-words/words.js')) as { words: string[] };
+  // words.js is an ES module without types; its file is read as data rather than imported.
+  const popularSrc = readFileSync(require.resolve('popular-english-words/words.js'), 'utf8');
+  const popular = JSON.parse(popularSrc.slice(popularSrc.indexOf('['), popularSrc.lastIndexOf(']') + 1).replace(/'/g, '"')) as string[];
   const frequent = new Set(popular.slice(0, 40000));
   const placeWords = new Set<string>();
   for (const c of sortedCities) if (!/\s/.test(c.name)) placeWords.add(c.name.toLowerCase());

@@ -39,6 +39,8 @@ export interface Gazetteer {
   commonWords: Set<string>;
   givenNames: Set<string>;
   borders: Map<string, Set<string>>;
+  /** Region id → member ISO3 codes (empty for continents and seas). */
+  regionMembers: Map<string, string[]>;
 }
 
 /** Lower-case, fold diacritics and typographic quotes/dashes, collapse whitespace. */
@@ -120,7 +122,9 @@ export function buildGazetteer(asset: GazetteerAsset): Gazetteer {
     } else for (const s of ['Province', 'State', 'Region', 'Prefecture']) add(`${name} ${s}`, place);
   }
 
-  for (const [id, name, lon, lat, aliases, known] of asset.regions) {
+  const regionMembers = new Map<string, string[]>();
+  for (const [id, name, lon, lat, aliases, known, members] of asset.regions) {
+    regionMembers.set(id, members);
     const place: Place = { id, name, kind: 'region', lon, lat, iso3: null, population: 0, adminKey: null, capital: false, known: known === 1 };
     add(name, place);
     for (const a of aliases) add(a, place);
@@ -165,6 +169,7 @@ export function buildGazetteer(asset: GazetteerAsset): Gazetteer {
     countries,
     admins,
     commonWords,
+    regionMembers,
     borders: new Map(Object.entries(asset.borders).map(([k, v]) => [k, new Set(v)])),
     givenNames: new Set(asset.givenNames),
   };

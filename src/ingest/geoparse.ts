@@ -160,7 +160,8 @@ function findMatches(text: string, tokens: Token[], gaz: Gazetteer): Match[] {
     }
     for (let j = lastJ; j >= i; j--) {
       const tj = tokens[j]!;
-      if (!tj.hasUpper) continue;
+      // "Central Asian countries" ends in a lower-case word but is a name in the gazetteer.
+      if (!tj.hasUpper && !(j > i && /^(?:countries|states|republics|nations)$/.test(tj.text))) continue;
       const raw = text.slice(ti.start, tj.end);
       let entries: NameEntry[] | undefined;
       if (i === j && /^(?:[A-Z]{2,4}|(?:[A-Z]\.){2,4})$/.test(raw)) entries = gaz.byAbbrev.get(raw);
