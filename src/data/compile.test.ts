@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LineString } from 'geojson';
+import type { LineString, Point } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import topologyJson from 'world-atlas/countries-50m.json' with { type: 'json' };
 import { describe, expect, it } from 'vitest';
@@ -120,7 +120,7 @@ describe('compiling the fixture article', () => {
     expect(byId(bundle, 'rebels-hold-north').geometry.features.map((f) => [f.properties.mark, f.geometry.type])).toEqual([['area', 'Polygon']]);
     expect(byId(bundle, 'officials-said-more').geometry.features.map((f) => [f.properties.mark, f.geometry.type])).toEqual([['area', 'MultiPolygon']]);
     const g = byId(bundle, 'government-denies');
-    expect(g.geometry.features.map((f) => [f.properties.mark, f.geometry.coordinates])).toEqual([
+    expect(g.geometry.features.map((f) => [f.properties.mark, (f.geometry as Point).coordinates])).toEqual([
       ['point', [69.17233, 34.52813]],
       ['point', [68.77905, 38.53575]],
     ]);
