@@ -1,7 +1,7 @@
 /**
  * Bounding boxes and representative points of display geometry.
  * Convention: bbox = [west, south, east, north] with west ≤ east always; when the geometry crosses the
- * antimeridian, east exceeds 180 (e.g. Russia ≈ [19.6, 41.2, 190.6, 81.9]) rather than west > east, so
+ * antimeridian, east exceeds 180 (e.g. Russia ≈ [19.6, 41.2, 190.3, 81.9]) rather than west > east, so
  * that `map.fitBounds` frames the compact side of the world and arcs (whose longitudes are unwrapped,
  * see arcs.ts) keep their own coordinates.
  */
