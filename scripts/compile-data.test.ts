@@ -181,6 +181,16 @@ describe('npm run data refuses bad input and leaves public/data untouched', () =
     expect(snapshot(join(root, 'public/data'))).toEqual(before);
   });
 
+  it('an article folder whose name is not a slug', () => {
+    cpSync(join(root, 'data/articles/mini-report'), join(root, 'data/articles/Mini_Report'), { recursive: true });
+    expectRefused('data/articles/Mini_Report:1:1 — slug: folder name must match /^[a-z0-9][a-z0-9-]{1,80}$/');
+  });
+
+  it('an error in the gazetteer files', () => {
+    writeFileSync(join(root, 'data/gazetteer/regions.yaml'), 'regions:\n  - id: region:x\n    name: X\n    members: [TJK, XXX]\n');
+    expectRefused('data/gazetteer/regions.yaml:4:20 — regions[0].members[1]: unknown country "XXX" (ISO 3166 alpha-3, upper case)');
+  });
+
   it('a missing source file', () => {
     rmSync(join(root, META));
     expectRefused(`${META}:1:1 — file is missing`);

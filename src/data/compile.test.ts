@@ -287,3 +287,14 @@ describe('locating words', () => {
     expect(locatePhrase('todays news', 'today', { start: 0, end: 3 })).toBeNull();
   });
 });
+
+describe('empty values', () => {
+  it('treats "key:" with nothing after it as empty, not as the key name', () => {
+    expect(errors({ claims: claimsWith('    summary: The rebels claim to hold the north.\n', '    summary:\n') })).toEqual([
+      'data/articles/mini-report/claims.yaml:31:13 — claims[2].summary: must not be empty',
+    ]);
+    expect(errors({ claims: claimsWith('    summary: The rebels claim to hold the north.\n', '    ? summary\n') })).toEqual([
+      'data/articles/mini-report/claims.yaml:29:5 — claims[2].summary: must not be empty',
+    ]);
+  });
+});

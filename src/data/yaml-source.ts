@@ -115,8 +115,8 @@ export class MapReader {
       if (required) this.src.error(this.node, this.field(key), 'missing (required)');
       return undefined;
     }
-    // "key:" with nothing after it parses as a null scalar; keep the key's position for errors then.
-    return (p.value as Node | null) ?? (p.key as Node);
+    // "key:" with nothing after it parses as a null Scalar; a bare "? key" has no value node at all.
+    return (p.value as Node | null) ?? null;
   }
 
   nodeFor(key: string): Node {
