@@ -33,6 +33,8 @@ export interface Gazetteer {
   byName: Map<string, NameEntry[]>;
   /** Case-sensitive short abbreviations ("US", "UK", "DRC", "NSW"): never matched in other case. */
   byAbbrev: Map<string, NameEntry[]>;
+  /** Every word-boundary prefix of a multi-word name ("new", "new york"): lets the matcher stop early. */
+  prefixes: Set<string>;
   maxTokens: number;
   countries: Map<string, Place>;
   admins: Map<string, Place>; // by adminKey
@@ -45,6 +47,9 @@ export interface Gazetteer {
 
 /** Lower-case, fold diacritics and typographic quotes/dashes, collapse whitespace. */
 export function normaliseName(s: string): string {
+  // Most names and tokens are plain ASCII: skip Unicode normalisation for them.
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(s)) return s.replace(/[`]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
   return s
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -162,9 +167,17 @@ export function buildGazetteer(asset: GazetteerAsset): Gazetteer {
     if (p) add(alias, p);
   }
 
+  const prefixes = new Set<string>();
+  for (const key of byName.keys()) {
+    for (let p = 1; p < key.length; p++) {
+      const ch = key[p];
+      if ((ch === ' ' || ch === '-' || ch === ',' || (ch === '.' && key[p + 1] === ' ')) && !/[ ,.-]/.test(key[p - 1]!)) prefixes.add(key.slice(0, p));
+    }
+  }
   return {
     byName,
     byAbbrev,
+    prefixes,
     maxTokens: Math.min(maxTokens, 8),
     countries,
     admins,

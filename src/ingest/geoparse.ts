@@ -134,14 +134,22 @@ interface Match {
   entries: NameEntry[];
 }
 
-function fastNormalise(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  if (/^[\x00-\x7f]*$/.test(s)) return s.replace(/\s+/g, ' ').toLowerCase();
-  return normaliseName(s);
-}
+const fastNormalise = normaliseName;
+
+const ABBREV_TOKEN = /^(?:[A-Z]{2,4}|(?:[A-Z]\.){2,4})$/;
+const LOWER_TAIL = /^(?:countries|states|republics|nations)$/;
 
 function findMatches(text: string, tokens: Token[], gaz: Gazetteer): Match[] {
   const out: Match[] = [];
+  // Normalised token forms, computed once: with a possessive ("children's") to continue a run, without
+  // it ("russia") to end one.
+  const bare: (string | undefined)[] = new Array(tokens.length);
+  const raw: (string | undefined)[] = new Array(tokens.length);
+  const bareOf = (k: number): string => (bare[k] ??= fastNormalise(tokens[k]!.text));
+  const rawOf = (k: number): string => {
+    const t = tokens[k]!;
+    return (raw[k] ??= t.possessive ? fastNormalise(text.slice(t.start, t.rawEnd)) : bareOf(k));
+  };
   let i = 0;
   while (i < tokens.length) {
     const ti = tokens[i]!;
@@ -150,30 +158,34 @@ function findMatches(text: string, tokens: Token[], gaz: Gazetteer): Match[] {
       continue;
     }
     let found: Match | null = null;
+    const take = (j: number, entries: NameEntry[] | undefined): void => {
+      if (entries && entries.length > 0) found = { i, j, start: ti.start, end: tokens[j]!.end, text: text.slice(ti.start, tokens[j]!.end), entries };
+    };
+    if (ABBREV_TOKEN.test(ti.text)) take(i, gaz.byAbbrev.get(ti.text));
+    // Two-to-four capital letters are an acronym, never a lower-case name ("US" is not "us").
+    if (!found && !/^[A-Z]{2,4}$/.test(ti.text)) take(i, gaz.byName.get(bareOf(i)));
+    // Extend the run over spaces, hyphens and single commas ("Washington, D.C.") while it is still the
+    // beginning of some name in the gazetteer; the longest name found wins.
+    let partial = rawOf(i);
     const maxJ = Math.min(tokens.length - 1, i + gaz.maxTokens - 1);
-    // The run may only continue over spaces, hyphens and single commas ("Washington, D.C.").
-    let lastJ = i;
-    for (let j = i + 1; j <= maxJ; j++) {
-      const gap = text.slice(tokens[j - 1]!.end, tokens[j]!.start);
-      if (!/^(?:[ \t]+|-|,[ \t]+|[ \t]*\n[ \t]*)$/.test(gap) || gap.includes('\n\n')) break;
-      lastJ = j;
-    }
-    for (let j = lastJ; j >= i; j--) {
+    for (let j = i + 1; j <= maxJ && gaz.prefixes.has(partial); j++) {
       const tj = tokens[j]!;
+      const gap = text.slice(tokens[j - 1]!.rawEnd, tj.start);
+      let sep: string;
+      if (gap === ' ') sep = ' ';
+      else if (gap === '-' || gap === '\u2010' || gap === '\u2011') sep = '-';
+      else if (/^,[ \t]+$/.test(gap)) sep = ', ';
+      else if (gap === '. ' && /^(?:St|Mt|Ft|Pt)$/.test(tokens[j - 1]!.text)) sep = '. ';
+      else if (/^[ \t]*\n?[ \t]*$/.test(gap) && gap.length > 0) sep = ' ';
+      else break;
       // "Central Asian countries" ends in a lower-case word but is a name in the gazetteer.
-      if (!tj.hasUpper && !(j > i && /^(?:countries|states|republics|nations)$/.test(tj.text))) continue;
-      const raw = text.slice(ti.start, tj.end);
-      let entries: NameEntry[] | undefined;
-      if (i === j && /^(?:[A-Z]{2,4}|(?:[A-Z]\.){2,4})$/.test(raw)) entries = gaz.byAbbrev.get(raw);
-      if (!entries && !(i === j && /^[A-Z]{2,4}$/.test(raw))) entries = gaz.byName.get(fastNormalise(raw));
-      if (entries && entries.length > 0) {
-        found = { i, j, start: ti.start, end: tj.end, text: raw, entries };
-        break;
-      }
+      if (tj.hasUpper || LOWER_TAIL.test(tj.text)) take(j, gaz.byName.get(partial + sep + bareOf(j)));
+      partial = partial + sep + rawOf(j);
     }
     if (found) {
-      out.push(found);
-      i = found.j + 1;
+      const f: Match = found;
+      out.push(f);
+      i = f.j + 1;
     } else i++;
   }
   return out;

@@ -96,6 +96,24 @@ function trimPreposition(text: string, start: number): { text: string; start: nu
   return { text: text.slice(m[0].length), start: start + m[0].length };
 }
 
+/** chrono-node slows down more than linearly on long strings: feed it pieces cut at line or sentence ends. */
+function chunks(text: string, size: number): [number, number][] {
+  const out: [number, number][] = [];
+  let a = 0;
+  while (a < text.length) {
+    let b = Math.min(text.length, a + size);
+    if (b < text.length) {
+      const nl = text.lastIndexOf('\n', b);
+      const dot = text.lastIndexOf('. ', b);
+      const cut = nl > a + size / 2 ? nl + 1 : dot > a + size / 2 ? dot + 2 : b;
+      b = cut;
+    }
+    out.push([a, b]);
+    a = b;
+  }
+  return out;
+}
+
 export function tagTimes(text: string, published: string): TimeMention[] {
   if (!isIsoDate(published)) throw new Error(`published: "${published}" is not a valid YYYY-MM-DD date`);
   const out: TimeMention[] = [];
@@ -159,7 +177,10 @@ export function tagTimes(text: string, published: string): TimeMention[] {
 
   // chrono for calendar dates, weekdays and ranges.
   const ref = { instant: new Date(`${published}T12:00:00Z`), timezone: 0 };
-  const results = chrono.parse(text, ref);
+  const results: { index: number; text: string; start: chrono.ParsedComponents; end?: chrono.ParsedComponents }[] = [];
+  for (const [a, b] of chunks(text, 4000)) {
+    for (const r of chrono.parse(text.slice(a, b), ref)) results.push({ index: a + r.index, text: r.text, start: r.start, end: r.end });
+  }
   for (const r of results) {
     const trimmed = trimPreposition(r.text, r.index);
     const start = trimmed.start;
