@@ -203,7 +203,7 @@ const OUTLETS = [
 ];
 const OUTLET_SET = new Set(OUTLETS.map((o) => o.toLowerCase()));
 const SPEECH =
-  '(?:said|says|told reporters|told|reported|reports|added|stated|announced|warned|claimed|claims|wrote|declared|noted|stressed|explained|quoted|expressed|voiced|urged|insisted|promised|pledged|accused|confirmed)';
+  '(?:said|says|told reporters|told|reported|reports|added|stated|announced|warned|claimed|claims|wrote|declared|noted|stressed|explained|quoted|expressed|voiced|urged|insisted|promised|pledged|accused|confirmed|spoke)';
 const ROLE_WORDS = new Set(
   'minister president prime secretary spokesman spokeswoman spokesperson chief general commander ambassador director head governor mayor senator foreign defense defence interior state deputy vice chairman chairwoman official officer leader envoy representative adviser advisor colonel major lieutenant captain admiral marshal king queen prince premier chancellor us u.s. uk russian'.split(
     ' ',
@@ -252,11 +252,11 @@ function findAttribution(text: string, s: Span, people: Map<string, DraftSpeaker
   };
 
   // "…, Shoigu was quoted as saying by TASS"
-  for (const m of body.matchAll(new RegExp(`(?:quoted (?:as saying )?by|reported by|according to|told|cited by|citing) (?:the )?(${CAP_RUN})`, 'gu'))) {
+  for (const m of body.matchAll(new RegExp(`(?:quoted (?:as saying )?by|reported by|[Aa]ccording to|told|cited by|[Cc]iting) (?:the )?(${CAP_RUN})`, 'gu'))) {
     const who = m[1]!.replace(/^the /i, '');
     const agency = /agency|news/i.test(body.slice(m.index! + m[0].length, m.index! + m[0].length + 12));
     if (isOutlet(who) || agency) add(who);
-    else if (/^according to/.test(m[0]) && !saidBy) saidBy = speakerFrom(who, people);
+    else if (/^[Aa]ccording to/.test(m[0]) && !saidBy) saidBy = speakerFrom(who, people);
     spans.push({ start: s.start + m.index!, end: s.start + m.index! + m[0].length });
   }
   // "the AFP agency reported", "Reuters reported earlier", "AFP said"
@@ -287,6 +287,23 @@ function findAttribution(text: string, s: Span, people: Map<string, DraftSpeaker
   // "He claims", "He attributed…" with a person just named
   if (!saidBy && lastPerson && /^(?:He|She) \w+/.test(body)) saidBy = lastPerson;
   return { saidBy, reportedBy, spans };
+}
+
+const TITLE_RE = new RegExp(
+  `((?:\\p{Lu}[\\p{L}'\u2019.-]*\\s+){0,3}(?:Minister|President|Secretary|Spokesman|Spokeswoman|Spokesperson|Chief|General|Commander|Ambassador|Director|Governor|Mayor|Senator|Envoy|Chancellor|Premier|Leader|Official|Colonel|Admiral|Marshal))\\s+((?:\\p{Lu}[\\p{L}'\u2019-]+\\s+){1,2}\\p{Lu}[\\p{L}'\u2019-]+)`,
+  'gu',
+);
+
+/** Titled full names anywhere in the text ("Defence Minister Sergei Shoigu"), so a later bare surname
+ *  ("Shoigu said") resolves to the person and role. */
+export function collectPeople(text: string): Map<string, DraftSpeaker> {
+  const people = new Map<string, DraftSpeaker>();
+  for (const m of text.matchAll(TITLE_RE)) {
+    const name = m[2]!.replace(/['\u2019]s$/, '');
+    const last = name.split(/\s+/).pop()!;
+    if (!people.has(last)) people.set(last, { name, role: m[1]!.trim() });
+  }
+  return people;
 }
 
 function speakerFrom(np: string, people: Map<string, DraftSpeaker>): DraftSpeaker {
@@ -447,7 +464,7 @@ export function draftArticle(text: string, opts: DraftOptions): Draft {
   const sentences = splitSentences(text).filter((s) => !inBoilerplate(s) && !(titleSpan && s.start >= titleSpan.start && s.end <= titleSpan.end));
   const claims: DraftClaim[] = [];
   const usedIds = new Set<string>();
-  const people = new Map<string, DraftSpeaker>();
+  const people = collectPeople(text);
   let lastPerson: DraftSpeaker | null = null;
   // Salience of each country so far: "the country" is the one the article is about, "the Central Asian
   // country" the most salient member of Central Asia.
@@ -480,6 +497,7 @@ export function draftArticle(text: string, opts: DraftOptions): Draft {
     if (a.saidBy && /[\u201c\u201d"]/.test(text.slice(s.start, s.end)) && !paragraphSpeaker.has(s.paragraph)) paragraphSpeaker.set(s.paragraph, a);
   }
   people.clear();
+  for (const [k, v] of collectPeople(text)) people.set(k, v);
   lastPerson = null;
 
   const total = sentences.length;

@@ -53,6 +53,7 @@ const FUNCTION_WORDS = new Set(
     'south-eastern upper lower greater inner outer neighbouring neighboring nearby rural urban'
   ).split(' '),
 );
+const DETERMINERS = new Set('a an the this that these those his her their its our my your every each some any another'.split(' '));
 const DIRECTIONS = new Set(
   'north south east west northern southern eastern western central northeast northwest southeast southwest north-east north-west south-east south-west upper lower'.split(
     ' ',
@@ -418,7 +419,8 @@ export function geoparse(text: string, gaz: Gazetteer, opts: GeoparseOptions = {
       if (single && p.kind === 'city' && surnames.has(m.text) && !cont) return;
       if (single && !p.capital && p.population < 500000 && next && /^[ \t]+$/.test(ga) && SPEECH_VERBS.has(next.text)) return;
       if (common) {
-        if (prev && prev.text.toLowerCase() === 'the' && /^[ \t]+$/.test(gapBefore(m))) return;
+        // Town names take no article: "a Mobile phone", "the Reading room".
+        if (prev && DETERMINERS.has(prev.text.toLowerCase()) && /^[ \t]+$/.test(gapBefore(m))) return;
         if (/^ of [A-Z]/.test(text.slice(m.end, m.end + 5))) return; // "University of Texas"
         if (first.weakCap && !locCue && !cont) return;
         if (!supported && p.population < 100000) return;

@@ -46,22 +46,20 @@ export function validateArticleText(text: string, label: string): void {
   }
 }
 
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  const dec = new TextDecoder('utf-8', { fatal: true });
-  let lo = 0;
-  let hi = bytes.byteLength;
-  // Binary search for the shortest failing prefix (a truncated multibyte tail at the cut is tolerated
-  // by decoding with stream: true).
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    try {
-      dec.decode(bytes.subarray(0, mid + 1), { stream: true });
-      lo = mid + 1;
-    } catch {
-      hi = mid;
+/** Offset of the first byte that starts (or breaks) an invalid UTF-8 sequence. */
+function firstInvalidUtf8(b: Uint8Array): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i]!;
+    const need = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+    if (need < 0) return i;
+    for (let k = 1; k <= need; k++) {
+      const x = b[i + k];
+      if (x === undefined || (x & 0xc0) !== 0x80) return i;
     }
+    i += need + 1;
   }
-  return lo;
+  return i;
 }
 
 /** --published: a real calendar date in YYYY-MM-DD form (2021-02-30 is refused). */
@@ -84,10 +82,8 @@ export function slugify(title: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 61)
-    // Cut at a word boundary, not inside a word.
-    .replace(/-[^-]*$/, (tail) => (tail.length === 0 ? tail : ''))
-    .replace(/-+$/, '');
-  return s.length >= 2 ? s : `article-${s || 'untitled'}`;
+    .replace(/^-+|-+$/g, '');
+  // Long titles are cut at a word boundary, not inside a word.
+  const cut = s.length > 60 ? s.slice(0, 61).replace(/-[^-]*$/, '') : s;
+  return cut.length >= 2 ? cut : `article-${cut || 'untitled'}`;
 }

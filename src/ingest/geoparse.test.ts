@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { fixtureGazetteer } from './__fixtures__/gazetteer';
+import { geoparse } from './geoparse';
+import type { Toponym } from './geoparse';
+
+const gaz = fixtureGazetteer();
+const parse = (text: string): Toponym[] => geoparse(text, gaz);
+const ids = (text: string): string[] => parse(text).map((t) => t.id);
+const at = (text: string, word: string, nth = 0): Toponym | undefined => {
+  let i = -1;
+  for (let k = 0; k <= nth; k++) i = text.indexOf(word, i + 1);
+  return parse(text).find((t) => t.start === i);
+};
+
+describe('geoparse: recognition', () => {
+  it('finds countries with offsets that slice back to the words', () => {
+    const text = 'Fighters are moving from Syria and Libya to Afghanistan.';
+    const found = parse(text);
+    expect(found.map((t) => t.id)).toEqual(['SYR', 'LBY', 'AFG']);
+    for (const t of found) expect(text.slice(t.start, t.end)).toBe(t.text);
+  });
+
+  it('counts offsets in UTF-16 code units after non-ASCII text', () => {
+    const text = '“Šťastný” – Russia’s army 🚀 reached Dushanbe.';
+    const d = at(text, 'Dushanbe');
+    expect(d?.id).toBe('geonames:1221874');
+    expect(text.slice(d!.start, d!.end)).toBe('Dushanbe');
+    expect(at(text, 'Russia')?.text).toBe('Russia'); // the possessive is not part of the name
+  });
+
+  it('reads demonyms as their country and marks them', () => {
+    const t = at('Hundreds of Afghan soldiers fled.', 'Afghan');
+    expect(t).toMatchObject({ id: 'AFG', demonym: true });
+  });
+
+  it('takes abbreviations only in capitals', () => {
+    expect(ids('The US and the U.K. said so.')).toEqual(['USA', 'GBR']);
+    expect(ids('Let us go.')).toEqual([]);
+  });
+
+  it('finds multi-word region names, including a lower-case tail the gazetteer knows', () => {
+    expect(ids('Russia fears destabilization in Central Asian countries.')).toEqual(['RUS', 'region:central-asia']);
+  });
+
+  it('ignores currencies written with a country code', () => {
+    expect(ids('The settlement was US$460 million.')).toEqual([]);
+  });
+});
+
+describe('geoparse: disambiguation', () => {
+  it('prefers the populous namesake without context', () => {
+    expect(at('Talks were held in Moscow on Monday.', 'Moscow')?.id).toBe('geonames:524901');
+    expect(at('He flew to Paris yesterday.', 'Paris')?.id).toBe('geonames:2988507');
+  });
+
+  it('uses an explicit "City, State" container', () => {
+    expect(at('A fair opened in Paris, Texas, on Friday.', 'Paris')?.id).toBe('geonames:4717560');
+  });
+
+  it('uses the countries and states the text already names', () => {
+    const text = 'Floods hit Pennsylvania this week. In Reading, the river rose two metres.';
+    expect(at(text, 'Reading')?.id).toBe('geonames:5207490');
+  });
+
+  it('resolves a country/person ambiguity: Jordan the country, Michael Jordan the person', () => {
+    expect(at('Refugees crossed into Jordan last month.', 'Jordan')?.id).toBe('JOR');
+    expect(at('Michael Jordan visited the school.', 'Jordan')).toBeUndefined();
+    expect(at('Mr Jordan said the talks failed.', 'Jordan')).toBeUndefined();
+  });
+
+  it('rejects ordinary words that are also towns unless the text places them', () => {
+    expect(at('Reading the report, she frowned.', 'Reading')).toBeUndefined();
+    expect(at('Of course, we hope for peace.', 'Of')).toBeUndefined();
+    expect(at('He bought a Mobile phone.', 'Mobile')).toBeUndefined();
+    expect(at('The storm reached Mobile, Alabama, at dawn.', 'Mobile')?.id).toBe('geonames:4076598');
+    expect(at('She moved to Reading in 2019.', 'Reading')?.id).toBe('geonames:2639577');
+  });
+
+  it('treats a surname seen in a full name as a person later on', () => {
+    const text = 'The minister Ivan Moscow arrived. Moscow said the deal was done.';
+    expect(at(text, 'Moscow', 1)).toBeUndefined();
+  });
+});
+
+describe('geoparse: borders', () => {
+  it('turns "the border between X and Y" into the shared border line', () => {
+    const text = 'They will hold an exercise at the border between Tajikistan and Afghanistan next week.';
+    const b = parse(text).find((t) => t.kind === 'border');
+    expect(b).toMatchObject({ id: 'border:TJK-AFG', text: 'the border between Tajikistan and Afghanistan' });
+    expect(text.slice(b!.start, b!.end)).toBe(b!.text);
+  });
+
+  it('reads "the X-Y border" and "X\'s border with Y"', () => {
+    expect(parse('Clashes on the Tajikistan-Afghanistan border.').some((t) => t.id === 'border:TJK-AFG')).toBe(true);
+    expect(parse('Uzbekistan’s border with Afghanistan is closed.').some((t) => t.id === 'border:UZB-AFG')).toBe(true);
+  });
+});
