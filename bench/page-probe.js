@@ -53,7 +53,9 @@
         const error = errorText();
         if (error) return { error: `the page shows an error: ${error.slice(0, 300)}` };
         const a = atlas();
-        if (a && a.map === null) return { error: 'window.claimAtlas.map is null (no WebGL?)' };
+        // The handle may exist before the map does; only the map's own message means it never will.
+        const message = document.querySelector('[data-testid="map-message"]');
+        if (a && !a.map && message && message.textContent) return { error: `no map: ${message.textContent.trim().slice(0, 200)}` };
         if (a && a.map) {
           hookMap(a.map);
           await a.whenMapIdle();
@@ -139,23 +141,32 @@
       return atlas().getVisibleClaimIds().length;
     },
 
-    /** A point claim alone under the cursor, inside the map and not covered by UI, to click. */
+    /** A claim alone under the cursor (a point, else a flow or line at its middle vertex), inside the map
+     *  and not covered by UI. Areas lie under everything else, so only the other claim layers count. */
     clickTarget(exclude) {
       const map = atlas().map;
       const layers = claimLayers(map);
+      const marks = layers.filter((l) => !/area/.test(l));
+      const pickLayers = marks.length > 0 ? marks : layers;
       const canvas = map.getCanvas();
       const rect = canvas.getBoundingClientRect();
       const skip = new Set(exclude);
-      for (const f of map.queryRenderedFeatures({ layers })) {
+      const candidates = map.queryRenderedFeatures({ layers: pickLayers });
+      const anchorOf = (g) =>
+        g.type === 'Point' ? g.coordinates : g.type === 'LineString' ? g.coordinates[Math.floor(g.coordinates.length / 2)] : null;
+      // Points first: they are what a reader clicks most.
+      candidates.sort((a, b) => (a.geometry.type === 'Point' ? 0 : 1) - (b.geometry.type === 'Point' ? 0 : 1));
+      for (const f of candidates) {
         const id = f.properties && f.properties.claimId;
-        if (!id || skip.has(id) || f.geometry.type !== 'Point') continue;
+        const at = anchorOf(f.geometry);
+        if (!id || !at || skip.has(id)) continue;
         skip.add(id);
-        const p = map.project(f.geometry.coordinates);
+        const p = map.project(at);
         const x = rect.left + p.x;
         const y = rect.top + p.y;
         if (x < rect.left + 30 || x > rect.right - 30 || y < rect.top + 30 || y > rect.bottom - 30) continue;
         if (document.elementFromPoint(x, y) !== canvas) continue;
-        const hits = map.queryRenderedFeatures([[p.x - 5, p.y - 5], [p.x + 5, p.y + 5]], { layers });
+        const hits = map.queryRenderedFeatures([[p.x - 8, p.y - 8], [p.x + 8, p.y + 8]], { layers: pickLayers });
         if (new Set(hits.map((h) => h.properties.claimId)).size !== 1) continue;
         return { x, y, id };
       }

@@ -34,7 +34,7 @@ export interface Target {
 
 interface StepStatsLike {
   ms: number[];
-  noop: number;
+  unchanged: number;
   noChange: number;
   timeout: number;
 }
@@ -109,11 +109,12 @@ function pad(cells: string[][]): string {
 }
 
 function stepSummary(s: StepStatsLike | undefined): string {
-  if (!s || s.ms.length === 0) return '—';
-  const extra = [s.noop ? `${s.noop} no-op` : '', s.timeout ? `${s.timeout} timed out` : '', s.noChange ? `${s.noChange} no change` : '']
+  if (!s) return '—';
+  const extra = [s.unchanged ? `${s.unchanged} unchanged` : '', s.timeout ? `${s.timeout} timed out` : '', s.noChange ? `${s.noChange} no change` : '']
     .filter(Boolean)
     .join(', ');
-  return `${median(s.ms)}/${percentile(s.ms, 90)} (${s.ms.length}${extra ? `; ${extra}` : ''})`;
+  const stats = s.ms.length ? `${median(s.ms)}/${percentile(s.ms, 90)}` : '—';
+  return `${stats} (${s.ms.length}${extra ? `; ${extra}` : ''})`;
 }
 
 export function formatTable(results: Results, detail: DetailLike[], targets: Target[], notes: string[]): string {

@@ -3,7 +3,7 @@
  * machine, with the same basemap and claims.
  *
  *   npm run bench -- [--sizes 1000,10000,100000] [--seed 1] [--steps 24] [--loads 3] [--port 4190]
- *                    [--no-build] [--no-seed] [--only app|baseline]
+ *                    [--no-build] [--no-seed] [--only app|baseline] [--one-article]
  *
  * Builds the app (data, assets, vite build), makes the synthetic corpora (cached in bench/corpus/),
  * serves dist/ + corpora + bench/baseline/ on one origin and drives headless Chromium. Prints a table,
@@ -40,10 +40,12 @@ interface Options {
   build: boolean;
   includeSeed: boolean;
   only: 'app' | 'baseline' | null;
+  /** All of a corpus in one article: lets an app that shows one article at a time draw every claim. */
+  oneArticle: boolean;
 }
 
 function parseOptions(argv: string[]): Options {
-  const o: Options = { sizes: [1000, 10000, 100000], seed: '1', steps: 24, loads: 3, port: 4190, build: true, includeSeed: true, only: null };
+  const o: Options = { sizes: [1000, 10000, 100000], seed: '1', steps: 24, loads: 3, port: 4190, build: true, includeSeed: true, only: null, oneArticle: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -66,6 +68,7 @@ function parseOptions(argv: string[]): Options {
     else if (flag === '--port') o.port = int(value(), 1);
     else if (flag === '--no-build') o.build = false;
     else if (flag === '--no-seed') o.includeSeed = false;
+    else if (flag === '--one-article') o.oneArticle = true;
     else if (flag === '--only') {
       const v = value();
       if (v !== 'app' && v !== 'baseline') throw new Error(`--only must be app or baseline, got ${JSON.stringify(v)}`);
@@ -136,14 +139,19 @@ function expectedVisible(ds: DataSet, win: { start: number; end: number }): numb
   return n;
 }
 
-function ensureCorpus(size: number, seed: string): string {
-  const dir = join(corpusRoot, String(size));
-  const stampPath = join(corpusRoot, `${size}.stamp.json`);
+function corpusName(size: number, oneArticle: boolean): string {
+  return oneArticle ? `${size}-one-article` : String(size);
+}
+
+function ensureCorpus(size: number, seed: string, oneArticle: boolean): string {
+  const name = corpusName(size, oneArticle);
+  const dir = join(corpusRoot, name);
+  const stampPath = join(corpusRoot, `${name}.stamp.json`);
   const generator = join(root, 'scripts', 'make-corpus.ts');
   // Regenerate when the seed or the generator changed since the cached corpus was made.
-  const stamp = JSON.stringify({ size, seed, generator: readFileSync(generator, 'utf8').length });
+  const stamp = JSON.stringify({ size, seed, oneArticle, generator: readFileSync(generator, 'utf8').length });
   if (existsSync(join(dir, 'index.json')) && existsSync(stampPath) && readFileSync(stampPath, 'utf8') === stamp) return dir;
-  const fail = run('npx', ['tsx', generator, '--claims', String(size), '--seed', seed, '--out', dir]);
+  const fail = run('npx', ['tsx', generator, '--claims', String(size), '--seed', seed, '--out', dir, ...(oneArticle ? ['--articles', '1'] : [])]);
   if (fail) throw new Error(fail);
   writeFileSync(stampPath, stamp);
   return dir;
@@ -185,12 +193,13 @@ interface StepStats {
   /** Per measured step: ms from input to the store change and to the first render after it. */
   toStoreMs: number[];
   toRenderMs: number[];
-  noop: number;
+  /** Steps that left the visible set as it was: not counted (nothing to redraw is not a fast redraw). */
+  unchanged: number;
   noChange: number;
   timeout: number;
 }
 
-const emptyStats = (): StepStats => ({ ms: [], toStoreMs: [], toRenderMs: [], noop: 0, noChange: 0, timeout: 0 });
+const emptyStats = (): StepStats => ({ ms: [], toStoreMs: [], toRenderMs: [], unchanged: 0, noChange: 0, timeout: 0 });
 
 function pageUrl(kind: 'app' | 'baseline', ds: DataSet, port: number): string {
   const q = new URLSearchParams();
@@ -216,7 +225,7 @@ async function openPage(browser: Browser): Promise<{ page: Page; errors: string[
   return { page, errors, close: () => context.close() };
 }
 
-async function coldLoad(page: Page, url: string, timeoutMs: number): Promise<{ ms?: number; error?: string }> {
+async function coldLoad(page: Page, url: string, timeoutMs: number): Promise<{ ms?: number; visible?: number; error?: string }> {
   await page.goto(url, { waitUntil: 'commit', timeout: timeoutMs });
   return page.evaluate((t) => (window as unknown as ProbeWindow).__bench.loaded(t), timeoutMs);
 }
@@ -225,8 +234,8 @@ async function step(page: Page, act: () => Promise<void>, stats: StepStats, time
   await page.evaluate(() => (window as unknown as ProbeWindow).__bench.arm());
   await act();
   const r = await page.evaluate((t) => (window as unknown as ProbeWindow).__bench.finish(t), timeoutMs);
-  if ((r.status === 'ok' || r.status === 'noop') && typeof r.ms === 'number') {
-    if (r.status === 'noop') stats.noop++;
+  if (r.status === 'noop' || (r.status === 'ok' && !r.changed)) stats.unchanged++;
+  else if (r.status === 'ok' && typeof r.ms === 'number') {
     stats.ms.push(Math.round(r.ms * 10) / 10);
     if (r.phases) {
       stats.toStoreMs.push(Math.round(r.phases.toStore * 10) / 10);
@@ -238,132 +247,209 @@ async function step(page: Page, act: () => Promise<void>, stats: StepStats, time
   await page.evaluate(() => (window as unknown as ProbeWindow).__bench.settle());
 }
 
-/** Longest main-thread task in a Chrome trace (RunTask on the renderer main thread), in ms. */
-function longestMainThreadTask(trace: Buffer): number | null {
-  const { traceEvents } = JSON.parse(trace.toString('utf8')) as {
-    traceEvents: { name: string; ph: string; pid: number; tid: number; dur?: number; args?: { name?: string } }[];
-  };
+type TraceEvent = {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  dur?: number;
+  args?: { name?: string; data?: { frames?: { url?: string; processId?: number }[]; url?: string; processId?: number } };
+};
+
+/**
+ * Longest main-thread task (RunTask on CrRendererMain) per page in one Chrome trace, in ms. Pages are told
+ * apart by their renderer process, which the trace names with the page's URL.
+ */
+function longestTasks(trace: Buffer, urls: Record<string, string>): Record<string, number | null> {
+  const { traceEvents } = JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] };
+  const pidOf = new Map<string, number>();
+  for (const e of traceEvents) {
+    const entries = [...(e.args?.data?.frames ?? []), ...(e.args?.data?.url ? [e.args.data] : [])];
+    for (const f of entries) {
+      for (const [key, url] of Object.entries(urls)) {
+        if (f.url === url && typeof f.processId === 'number') pidOf.set(key, f.processId);
+      }
+    }
+  }
   const mainThreads = new Set(
     traceEvents.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`),
   );
-  let longest: number | null = null;
+  const longest = new Map<number, number>();
   for (const e of traceEvents) {
     if (e.name === 'RunTask' && e.ph === 'X' && typeof e.dur === 'number' && mainThreads.has(`${e.pid}:${e.tid}`)) {
-      longest = Math.max(longest ?? 0, e.dur / 1000);
+      longest.set(e.pid, Math.max(longest.get(e.pid) ?? 0, e.dur / 1000));
     }
   }
-  return longest === null ? null : Math.round(longest * 10) / 10;
+  const out: Record<string, number | null> = {};
+  for (const key of Object.keys(urls)) {
+    const pid = pidOf.get(key);
+    const ms = pid === undefined ? undefined : longest.get(pid);
+    out[key] = ms === undefined ? null : Math.round(ms * 10) / 10;
+  }
+  return out;
 }
 
-async function measurePage(browser: Browser, kind: 'app' | 'baseline', ds: DataSet, opts: Options): Promise<Measured> {
-  const m: Measured = {
-    loadMs: null,
-    loadRunsMs: [],
-    scrub: { keyboard: emptyStats(), drag: emptyStats() },
-    scrubMedianMs: null,
-    scrubP90Ms: null,
-    longestTaskMs: null,
-    clickToPanelMs: null,
-    clickRunsMs: [],
-    heapMB: null,
-    visibleAfterScrub: null,
-    expectedAfterScrub: null,
-    errors: [],
-  };
-  const url = pageUrl(kind, ds, opts.port);
+const emptyMeasured = (): Measured => ({
+  loadMs: null,
+  loadRunsMs: [],
+  scrub: { keyboard: emptyStats(), drag: emptyStats() },
+  scrubMedianMs: null,
+  scrubP90Ms: null,
+  longestTaskMs: null,
+  clickToPanelMs: null,
+  clickRunsMs: [],
+  heapMB: null,
+  visibleAfterScrub: null,
+  expectedAfterScrub: null,
+  errors: [],
+});
+
+const errorLine = (err: unknown): string => (err instanceof Error ? (err.message.split('\n')[0] ?? err.message) : String(err));
+
+interface Side_ {
+  kind: 'app' | 'baseline';
+  url: string;
+  m: Measured;
+  open: Awaited<ReturnType<typeof openPage>> | null;
+  failed: boolean;
+  drag: { x: number; y: number; dx: number } | null;
+}
+
+/**
+ * The app and the baseline on one data set, interleaved: load A, load B, step A, step B, … so both see
+ * the same machine. This matters on a shared machine, where load drifts within minutes.
+ */
+async function measurePair(browser: Browser, ds: DataSet, opts: Options): Promise<{ app: Measured | null; baseline: Measured | null }> {
+  const kinds = (['baseline', 'app'] as const).filter((k) => opts.only === null || opts.only === k);
+  const sides: Side_[] = kinds.map((kind) => ({ kind, url: pageUrl(kind, ds, opts.port), m: emptyMeasured(), open: null, failed: false, drag: null }));
   const loadTimeout = 60_000 + ds.n * 2;
   const loads = ds.n >= 50_000 ? Math.min(opts.loads, 2) : opts.loads;
-  let kept: Awaited<ReturnType<typeof openPage>> | null = null;
+  const expectedAtLoad = expectedVisible(ds, ds.window);
+
   for (let i = 0; i < loads; i++) {
-    // A fresh context each time: empty HTTP cache, new renderer state.
-    const p = await openPage(browser);
-    try {
-      const r = await coldLoad(p.page, url, loadTimeout);
-      if (r.error !== undefined || r.ms === undefined) {
-        m.errors.push(`load: ${r.error ?? 'no result'}`, ...p.errors.slice(0, 5));
-        await p.close();
-        return m;
+    for (const side of i % 2 ? [...sides].reverse() : sides) {
+      if (side.failed) continue;
+      await side.open?.close();
+      // A fresh context each time: empty HTTP cache, new renderer.
+      const p = await openPage(browser);
+      side.open = p;
+      try {
+        const r = await coldLoad(p.page, side.url, loadTimeout);
+        if (r.error !== undefined || r.ms === undefined) throw new Error(r.error ?? 'no result');
+        side.m.loadRunsMs.push(Math.round(r.ms));
+        if (i === 0 && r.visible !== expectedAtLoad) {
+          side.m.errors.push(`at load ${r.visible} claims are visible, the data set has ${expectedAtLoad} in the window (does the page load every article?)`);
+        }
+      } catch (err) {
+        side.m.errors.push(`load: ${errorLine(err)}`, ...p.errors.slice(0, 5));
+        side.failed = true;
       }
-      m.loadRunsMs.push(Math.round(r.ms));
-    } catch (err) {
-      m.errors.push(`load: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`, ...p.errors.slice(0, 5));
-      await p.close();
-      return m;
     }
-    if (i < loads - 1) await p.close();
-    else kept = p;
   }
-  m.loadMs = median(m.loadRunsMs);
-  if (!kept) return m;
-  const { page, errors } = kept;
-  try {
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('HeapProfiler.collectGarbage');
-    await cdp.send('Performance.enable');
-    const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
-    const heap = metrics.find((x) => x.name === 'JSHeapUsedSize')?.value;
-    m.heapMB = heap === undefined ? null : Math.round((heap / 1024 / 1024) * 10) / 10;
-
-    const handle = page.getByTestId('timeline-handle-start');
-    await handle.waitFor({ state: 'visible', timeout: 10_000 });
-    const stepTimeout = 10_000;
-    await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
-    // Keyboard: focus the start handle and press → once per step.
-    await handle.focus();
-    for (let i = 0; i < opts.steps; i++) await step(page, () => page.keyboard.press('ArrowRight'), m.scrub.keyboard, stepTimeout);
-    // Drag: hold the start handle and move right about two days per step.
-    const box = await handle.boundingBox();
-    const track = await page.getByTestId('timeline').boundingBox();
-    if (box && track) {
-      const dx = Math.max(3, Math.ceil((track.width / Math.max(1, ds.domainDays)) * 2));
-      const y = box.y + box.height / 2;
-      let x = box.x + box.width / 2;
-      await page.mouse.move(x, y);
-      await page.mouse.down();
-      for (let i = 0; i < opts.steps; i++) {
-        x += dx;
-        await step(page, () => page.mouse.move(x, y), m.scrub.drag, stepTimeout);
+  const live = sides.filter((x) => !x.failed && x.open);
+  for (const side of live) {
+    side.m.loadMs = median(side.m.loadRunsMs);
+    const page = side.open!.page;
+    try {
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('HeapProfiler.collectGarbage');
+      await cdp.send('Performance.enable');
+      const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+      const heap = metrics.find((x) => x.name === 'JSHeapUsedSize')?.value;
+      side.m.heapMB = heap === undefined ? null : Math.round((heap / 1024 / 1024) * 10) / 10;
+      await page.getByTestId('timeline-handle-start').waitFor({ state: 'visible', timeout: 10_000 });
+    } catch (err) {
+      side.m.errors.push(`before scrubbing: ${errorLine(err)}`);
+      side.failed = true;
+    }
+  }
+  const scrubbing = live.filter((x) => !x.failed);
+  const stepTimeout = 10_000;
+  const forEachSide = async (i: number, fn: (side: Side_, page: Page) => Promise<void>): Promise<void> => {
+    for (const side of i % 2 ? [...scrubbing].reverse() : scrubbing) {
+      if (side.failed) continue;
+      try {
+        await fn(side, side.open!.page);
+      } catch (err) {
+        side.m.errors.push(`scrub: ${errorLine(err)}`);
+        side.failed = true;
       }
-      await page.mouse.up();
-    } else m.errors.push('drag: timeline handle or track has no box');
-    m.longestTaskMs = longestMainThreadTask(await browser.stopTracing());
+    }
+  };
+  if (scrubbing.length > 0) {
+    await browser.startTracing(undefined, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+    // Keyboard: the start handle focused, → once per step.
+    await forEachSide(0, (_, page) => page.getByTestId('timeline-handle-start').focus());
+    for (let i = 0; i < opts.steps; i++) {
+      await forEachSide(i, (side, page) => step(page, () => page.keyboard.press('ArrowRight'), side.m.scrub.keyboard, stepTimeout));
+    }
+    // Drag: hold the start handle and move right about two days per step.
+    await forEachSide(0, async (side, page) => {
+      const box = await page.getByTestId('timeline-handle-start').boundingBox();
+      const track = await page.getByTestId('timeline').boundingBox();
+      if (!box || !track) throw new Error('drag: the timeline handle or track has no box');
+      side.drag = { x: box.x + box.width / 2, y: box.y + box.height / 2, dx: Math.max(3, Math.ceil((track.width / Math.max(1, ds.domainDays)) * 2)) };
+      await page.mouse.move(side.drag.x, side.drag.y);
+      await page.mouse.down();
+    });
+    for (let i = 0; i < opts.steps; i++) {
+      await forEachSide(i, (side, page) => {
+        const d = side.drag!;
+        d.x += d.dx;
+        return step(page, () => page.mouse.move(d.x, d.y), side.m.scrub.drag, stepTimeout);
+      });
+    }
+    await forEachSide(0, (_, page) => page.mouse.up());
+    const longest = longestTasks(await browser.stopTracing(), Object.fromEntries(scrubbing.map((x) => [x.kind, x.url])));
+    for (const side of scrubbing) side.m.longestTaskMs = longest[side.kind] ?? null;
+  }
 
+  for (const side of scrubbing) {
+    const { m } = side;
+    const page = side.open!.page;
     const all = [...m.scrub.keyboard.ms, ...m.scrub.drag.ms];
     m.scrubMedianMs = all.length ? median(all) : null;
     m.scrubP90Ms = all.length ? percentile(all, 90) : null;
-    const win = await page.evaluate(() => (window as unknown as ProbeWindow).__bench.timeWindow());
-    m.visibleAfterScrub = await page.evaluate(() => (window as unknown as ProbeWindow).__bench.visibleCount());
-    if (win) m.expectedAfterScrub = expectedVisible(ds, win);
-    if (win && m.visibleAfterScrub !== m.expectedAfterScrub) {
-      m.errors.push(`after scrubbing to [${isoOf(win.start)}, ${isoOf(win.end)}) ${m.visibleAfterScrub} claims are visible, expected ${m.expectedAfterScrub}`);
-    }
-
-    if (kind === 'app') {
-      const used: string[] = [];
-      for (let i = 0; i < 5; i++) {
-        await page.keyboard.press('Escape');
-        await page.evaluate(() => (window as unknown as ProbeWindow).__bench.settle());
-        const target = await page.evaluate((ex) => (window as unknown as ProbeWindow).__bench.clickTarget(ex), used);
-        if (!target) {
-          if (i === 0) m.errors.push('click: no point claim stands alone on screen to click');
-          break;
-        }
-        used.push(target.id);
-        await page.evaluate(() => (window as unknown as ProbeWindow).__bench.armClick());
-        await page.mouse.click(target.x, target.y);
-        const r = await page.evaluate((t) => (window as unknown as ProbeWindow).__bench.finishClick(t), 5000);
-        if (r.ms !== undefined) m.clickRunsMs.push(Math.round(r.ms * 10) / 10);
-        else m.errors.push(`click on ${target.id}: ${r.error ?? 'no result'}`);
+    if (all.length < 20) m.errors.push(`only ${all.length} scrub steps changed the visible set (need ≥ 20 for the median and p90)`);
+    try {
+      const win = await page.evaluate(() => (window as unknown as ProbeWindow).__bench.timeWindow());
+      m.visibleAfterScrub = await page.evaluate(() => (window as unknown as ProbeWindow).__bench.visibleCount());
+      if (win) m.expectedAfterScrub = expectedVisible(ds, win);
+      if (win && m.visibleAfterScrub !== m.expectedAfterScrub) {
+        m.errors.push(`after scrubbing to [${isoOf(win.start)}, ${isoOf(win.end)}) ${m.visibleAfterScrub} claims are visible, expected ${m.expectedAfterScrub}`);
       }
-      m.clickToPanelMs = m.clickRunsMs.length ? median(m.clickRunsMs) : null;
+      if (side.kind === 'app') await measureClicks(page, m);
+    } catch (err) {
+      m.errors.push(errorLine(err));
     }
-  } catch (err) {
-    m.errors.push(`${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
-  } finally {
-    m.errors.push(...errors.slice(0, 5));
-    await kept.close();
   }
-  return m;
+  for (const side of sides) {
+    side.m.errors.push(...(side.open?.errors.slice(0, 5) ?? []));
+    await side.open?.close();
+  }
+  const pick = (kind: 'app' | 'baseline'): Measured | null => sides.find((x) => x.kind === kind)?.m ?? null;
+  return { app: pick('app'), baseline: pick('baseline') };
+}
+
+/** Click-to-panel: five point claims that stand alone on screen, each clicked once. */
+async function measureClicks(page: Page, m: Measured): Promise<void> {
+  const used: string[] = [];
+  for (let i = 0; i < 5; i++) {
+    await page.keyboard.press('Escape');
+    await page.evaluate(() => (window as unknown as ProbeWindow).__bench.settle());
+    const target = await page.evaluate((ex) => (window as unknown as ProbeWindow).__bench.clickTarget(ex), used);
+    if (!target) {
+      if (i === 0) m.errors.push('click: no point claim stands alone on screen to click');
+      break;
+    }
+    used.push(target.id);
+    await page.evaluate(() => (window as unknown as ProbeWindow).__bench.armClick());
+    await page.mouse.click(target.x, target.y);
+    const r = await page.evaluate((t) => (window as unknown as ProbeWindow).__bench.finishClick(t), 5000);
+    if (r.ms !== undefined) m.clickRunsMs.push(Math.round(r.ms * 10) / 10);
+    else m.errors.push(`click on ${target.id}: ${r.error ?? 'no result'}`);
+  }
+  m.clickToPanelMs = m.clickRunsMs.length ? median(m.clickRunsMs) : null;
 }
 
 function toSide(m: Measured | null): Side | null {
@@ -392,6 +478,7 @@ async function main(): Promise<void> {
   try {
     bundle = await measureBundle(root, distDir);
     if (bundle.note) notes.push(`bundle: ${bundle.note}`);
+    if (bundle.appLazyGzipKB > 0) notes.push(`bundle: lazily loaded app chunks ${bundle.appLazyGzipKB} KB gzip (not in appGzipKB)`);
   } catch (err) {
     notes.push(`bundle: ${err instanceof Error ? err.message : String(err)}`);
   }
@@ -403,8 +490,9 @@ async function main(): Promise<void> {
     else notes.push('seed: dist/data/index.json is missing (npm run data failed?): seed run skipped');
   }
   for (const size of opts.sizes) {
-    const dir = ensureCorpus(size, opts.seed);
-    dataSets.push(readDataSet(String(size), dir, `corpus/${size}/index.json`, `corpus/${size}/index.json`));
+    const name = corpusName(size, opts.oneArticle);
+    const dir = ensureCorpus(size, opts.seed, opts.oneArticle);
+    dataSets.push(readDataSet(name, dir, `corpus/${name}/index.json`, `corpus/${name}/index.json`));
   }
 
   const basemapFiles = findBasemapFiles(distDir);
@@ -419,10 +507,8 @@ async function main(): Promise<void> {
   try {
     log(`Chromium ${browser.version()}, ${dataSets.length} data sets, ${opts.steps} keyboard + ${opts.steps} drag steps each`);
     for (const ds of dataSets) {
-      // Baseline first, then the app, for each size: both see the same machine load within minutes.
-      const baseline = opts.only === 'app' ? null : await measurePage(browser, 'baseline', ds, opts);
+      const { app, baseline } = await measurePair(browser, ds, opts);
       if (baseline) log(`${ds.label}: baseline load ${baseline.loadMs} ms, scrub median ${baseline.scrubMedianMs} ms${baseline.errors.length ? ` (${baseline.errors[0]})` : ''}`);
-      const app = opts.only === 'baseline' ? null : await measurePage(browser, 'app', ds, opts);
       if (app) log(`${ds.label}: app load ${app.loadMs} ms, scrub median ${app.scrubMedianMs} ms${app.errors.length ? ` (${app.errors[0]})` : ''}`);
       detail.push({ label: ds.label, n: ds.n, app, baseline });
       runs.push({
