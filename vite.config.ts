@@ -1,9 +1,10 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { cspPlugin } from './scripts/vite-csp';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), cspPlugin()],
   // maplibre-gl 6 ships ESM plus a separate worker file; pre-bundling it breaks the worker URL.
   optimizeDeps: { exclude: ['maplibre-gl'] },
   build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 1500 },

@@ -12,6 +12,9 @@ import { Notices } from '../components/Notices';
 import { Sheet } from '../components/Sheet';
 import { Timeline } from '../components/Timeline';
 import { useIsPhone } from '../components/use-media';
+import { ShareMenu } from '../components/ShareMenu';
+import { setSnapshotMap } from '../map/snapshot';
+import { EMBED_MODE } from './embed';
 
 interface Props {
   store: AppStore;
@@ -32,7 +35,13 @@ function Shell({ onMap, onArticle, styleUrl }: Omit<Props, 'store'>) {
   const isPhone = useIsPhone();
   const status = useAppState((s) => s.loadStatus);
   const error = useAppState((s) => s.loadError);
-  const mapCallback = useCallback((m: ClaimMap | null) => onMap?.(m), [onMap]);
+  const mapCallback = useCallback(
+    (m: ClaimMap | null) => {
+      setSnapshotMap(m?.map ?? null);
+      onMap?.(m);
+    },
+    [onMap],
+  );
 
   if (status === 'error' && error) {
     return (
@@ -55,8 +64,10 @@ function Shell({ onMap, onArticle, styleUrl }: Omit<Props, 'store'>) {
   }
 
   return (
-    <div className={`app ${isPhone ? 'is-phone' : 'is-desktop'}`}>
-      <Header onArticle={onArticle} />
+    <div className={`app ${isPhone ? 'is-phone' : 'is-desktop'}${EMBED_MODE ? ' is-embed' : ''}`}>
+      <Header onArticle={onArticle}>
+        <ShareMenu embed={EMBED_MODE} />
+      </Header>
       <main className="layout">
         <MapView onMap={mapCallback} styleUrl={styleUrl}>
           <Notices />
@@ -81,7 +92,7 @@ function Shell({ onMap, onArticle, styleUrl }: Omit<Props, 'store'>) {
               detail: <ClaimPanel emptyHint />,
             }}
           />
-        ) : (
+        ) : EMBED_MODE ? null : (
           <aside className="side" aria-label="Article and claims">
             <ArticleReader />
             <ClaimList />

@@ -7,6 +7,7 @@ import type { AppState, AppStore } from '../store/app-store';
 import { getClaimIndex } from '../store/claim-index';
 import { quoteForNotice, serializeUrlState, type UrlState } from '../store/url-state';
 import { dayFromIso, isoFromDay, overlapsWindow } from '../domain/time-window';
+import { withEmbedFlag } from './embed';
 
 export function applyUrlState(store: AppStore, url: UrlState): void {
   const st = store.getState();
@@ -63,7 +64,7 @@ export function startUrlSync(store: AppStore, dataParam: string | null, delayMs 
   let timer: ReturnType<typeof setTimeout> | null = null;
   const write = () => {
     timer = null;
-    const query = serializeUrlState(urlStateFromStore(store.getState(), dataParam));
+    const query = withEmbedFlag(serializeUrlState(urlStateFromStore(store.getState(), dataParam)));
     if (query !== location.search && !(query === '' && location.search === '?')) {
       history.replaceState(history.state, '', `${location.pathname}${query}${location.hash}`);
     }

@@ -4,6 +4,7 @@ import { KIND_COLORS, KIND_LABELS, STANCE_LABELS } from '../domain/kind-style';
 import { useAppState, useAppStore } from '../store/react';
 import { getClaimById, getSelectedClaim, getVisibleIdSet } from '../store/selectors';
 import { attributionChain, intervalLabel } from './claim-text';
+import { ClaimPermalinkButton } from './ShareMenu';
 
 const ROLE_LABELS: Record<PlaceRole, string> = {
   origin: 'from',
@@ -89,6 +90,7 @@ export function ClaimPanel({ emptyHint = false }: { emptyHint?: boolean }) {
           {KIND_LABELS[claim.kind]}
         </span>
         {!visible.has(claim.id) && <span className="muted-chip">outside the current filters</span>}
+        <ClaimPermalinkButton claimId={claim.id} />
         <button type="button" className="icon-button" data-testid="claim-close" aria-label="Close claim details" onClick={close}>
           ×
         </button>

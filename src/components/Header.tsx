@@ -3,7 +3,7 @@ import { useAppState } from '../store/react';
 
 const LANGUAGES: Record<string, string> = { cs: 'Czech', en: 'English', ru: 'Russian', fr: 'French', de: 'German', ar: 'Arabic', uk: 'Ukrainian' };
 
-export function Header({ onArticle }: { onArticle?: (slug: string) => void }) {
+export function Header({ onArticle, children }: { onArticle?: (slug: string) => void; children?: React.ReactNode }) {
   const bundle = useAppState((s) => s.bundle);
   const index = useAppState((s) => s.index);
   const article = bundle?.article;
@@ -48,6 +48,7 @@ export function Header({ onArticle }: { onArticle?: (slug: string) => void }) {
           </p>
         )}
       </div>
+      {children}
     </header>
   );
 }
