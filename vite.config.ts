@@ -1,7 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { cspPlugin } from './scripts/vite-csp';
+import { cspPlugin } from './scripts/vite-csp.ts';
 
 export default defineConfig({
   plugins: [react(), cspPlugin()],

@@ -1,3 +1,5 @@
+// First: configures zod before any schema parses (CSP without 'unsafe-eval').
+import './zod-csp';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
