@@ -13,10 +13,11 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compileArticle, formatError } from '../src/data/compile';
+import { formatError } from '../src/data/compile';
 import type { CompileError } from '../src/data/compile';
+import { compileDraft } from '../src/ingest/compile-draft';
 import type { Gazetteer as CompilerGazetteer } from '../src/data/gazetteer/types';
-import { claimsToYaml, draftArticle } from '../src/ingest/draft';
+import { draftArticle } from '../src/ingest/draft';
 import type { Draft, DraftClaim } from '../src/ingest/draft';
 import { IngestInputError, checkPublished, checkSlug, slugify } from '../src/ingest/text';
 import { loadGazetteer } from './lib/load-gazetteer';
@@ -46,32 +47,6 @@ function compilerGazetteer(dataDir: string): CompilerGazetteer {
   const loaded = loadGazetteer(existsSync(own) ? dataDir : join(repoRoot, 'data'));
   if ('errors' in loaded) throw new Error(`gazetteer: ${loaded.errors.map(formatError).join('; ')}`);
   return loaded.gazetteer;
-}
-
-/** The draft's claims that the compiler accepts, each checked with its counter-claim when it has one. */
-function keepCompilable(
-  slug: string,
-  text: string,
-  draft: Draft,
-  gazetteer: CompilerGazetteer,
-): { claims: DraftClaim[]; dropped: IngestResult['dropped']; errors: CompileError[] } {
-  const compile = (claims: DraftClaim[]) =>
-    compileArticle({ slug, text, metaYamlText: draft.metaYaml, claimsYamlText: claimsToYaml(claims, slug), gazetteer });
-  const all = compile(draft.claims);
-  if ('bundle' in all) return { claims: draft.claims, dropped: [], errors: [] };
-  const dropped: IngestResult['dropped'] = [];
-  let kept: DraftClaim[] = [];
-  for (const c of draft.claims) {
-    const partner = c.counterClaim ? draft.claims.find((x) => x.id === c.counterClaim) : undefined;
-    const r = compile(partner ? [c, partner] : [c]);
-    if ('bundle' in r) kept.push(c);
-    else dropped.push({ claim: c, errors: r.errors });
-  }
-  // A pair stands or falls together.
-  const ids = new Set(kept.map((c) => c.id));
-  kept = kept.filter((c) => !c.counterClaim || ids.has(c.counterClaim));
-  const final = compile(kept);
-  return { claims: kept, dropped, errors: 'errors' in final ? final.errors : [] };
 }
 
 export async function ingest(opts: IngestOptions): Promise<IngestResult> {
@@ -104,10 +79,11 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
     },
   });
 
-  const { claims, dropped, errors } = keepCompilable(slug, text, draft, compilerGazetteer(dataDir));
+  const { claims, claimsYaml, dropped, errors } = compileDraft(slug, text, draft, compilerGazetteer(dataDir));
   if (errors.length > 0) throw new Error(`the draft does not compile:\n${errors.map(formatError).join('\n')}`);
   for (const d of dropped) log(`dropped claim ${d.claim.id}: ${d.errors.map((e) => `${e.field}: ${e.problem}`).join('; ')}`);
-  const final: Draft = { ...draft, claims, claimsYaml: claimsToYaml(claims, slug) };
+  if (claims.length === 0) throw new IngestInputError(`${opts.file}: no claim could be drafted from this text (no sentence names a place with a claim pattern)`);
+  const final: Draft = { ...draft, claims, claimsYaml };
 
   // Atomic: write a sibling temp folder, then rename it into place.
   mkdirSync(articlesDir, { recursive: true });

@@ -11,6 +11,9 @@ import { COUNTRIES } from '../../src/data/gazetteer/countries';
 import { GAZETTEER_FILE, GAZETTEER_FORMAT } from '../../src/ingest/gazetteer-asset';
 import type { AdminRow, CountryRow, GazetteerAsset, RegionRow } from '../../src/ingest/gazetteer-asset';
 import { CITY_ALIASES, GIVEN_NAMES, WORLD_FEATURES } from '../ingest-lib/world-features';
+import { formatError } from '../../src/data/compile';
+import { YamlSource } from '../../src/data/yaml-source';
+import { readRegions, readSites } from '../lib/load-gazetteer';
 
 const require = createRequire(import.meta.url);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -185,6 +188,18 @@ export async function build(): Promise<string> {
   }
   const commonWords = [...placeWords].filter((w) => dictionary.has(w) && frequent.has(w)).sort(cmp);
 
+  // The compiler's own regions and sites, read with its reader (errors stop the build).
+  const compilerSource = (name: string): YamlSource => {
+    const file = join(root, 'data', 'gazetteer', name);
+    return new YamlSource(`data/gazetteer/${name}`, existsSync(file) ? readFileSync(file, 'utf8') : `${name.replace('.yaml', '')}: []\n`);
+  };
+  const regionSrc = compilerSource('regions.yaml');
+  const siteSrc = compilerSource('sites.yaml');
+  const compilerRegions = readRegions(regionSrc);
+  const compilerSites = readSites(siteSrc);
+  const srcErrors = [...regionSrc.errors, ...siteSrc.errors];
+  if (srcErrors.length > 0) throw new Error(srcErrors.map(formatError).join('\n'));
+
   const asset: GazetteerAsset = {
     format: GAZETTEER_FORMAT,
     countries: countries.sort((a, b) => cmp(a[0], b[0])),
@@ -200,6 +215,8 @@ export async function build(): Promise<string> {
         .filter(([, b]) => b.length > 0)
         .sort((a, b) => cmp(a[0], b[0])),
     ),
+    compilerRegions,
+    compilerSites,
   };
   const json = JSON.stringify(asset);
   mkdirSync(dirname(GAZETTEER_OUT), { recursive: true });

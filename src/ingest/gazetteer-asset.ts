@@ -6,6 +6,8 @@
  * Pure types plus a validator: no fs, no fetch.
  */
 
+import type { RegionDef, SiteDef } from '../data/gazetteer/types';
+
 export const GAZETTEER_FORMAT = 1;
 export const GAZETTEER_FILE = 'gazetteer.json';
 
@@ -31,6 +33,9 @@ export interface GazetteerAsset {
   givenNames: string[];
   /** ISO3 → ISO3 of the countries it shares a land border with (world-countries). */
   borders: Record<string, string[]>;
+  /** data/gazetteer/{regions,sites}.yaml as the data compiler reads them, so the browser can compile drafts. */
+  compilerRegions: RegionDef[];
+  compilerSites: SiteDef[];
 }
 
 export function isGazetteerAsset(x: unknown): x is GazetteerAsset {
@@ -46,6 +51,8 @@ export function isGazetteerAsset(x: unknown): x is GazetteerAsset {
     Array.isArray(o['commonWords']) &&
     Array.isArray(o['givenNames']) &&
     typeof o['borders'] === 'object' &&
-    o['borders'] !== null
+    o['borders'] !== null &&
+    Array.isArray(o['compilerRegions']) &&
+    Array.isArray(o['compilerSites'])
   );
 }

@@ -50,6 +50,8 @@ export const FIXTURE_ASSET: GazetteerAsset = {
   cityAliases: [],
   commonWords: ['mobile', 'of', 'reading'],
   givenNames: ['jordan', 'paris'],
+  compilerRegions: [{ id: 'region:central-asia', name: 'Central Asia', aliases: ['Central Asian countries'], members: ['KAZ', 'KGZ', 'TJK', 'TKM', 'UZB'], anchor: null }],
+  compilerSites: [],
   borders: { AFG: ['CHN', 'IRN', 'PAK', 'TJK', 'TKM', 'UZB'], TJK: ['AFG', 'CHN', 'KGZ', 'UZB'], UZB: ['AFG', 'KAZ', 'KGZ', 'TJK', 'TKM'] },
 };
 
