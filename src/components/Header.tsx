@@ -19,7 +19,7 @@ export function Header({ onArticle, children }: { onArticle?: (slug: string) => 
   }
   return (
     <header className="app-header">
-      <div className="brand" aria-label="Claim Atlas">
+      <div className="brand">
         <svg width="22" height="22" viewBox="0 0 22 22" aria-hidden="true">
           <circle cx="11" cy="11" r="9.5" fill="none" stroke="currentColor" strokeWidth="1.6" />
           <path d="M4 14 Q11 3 18 9" fill="none" stroke="#D55E00" strokeWidth="2.2" strokeLinecap="round" />

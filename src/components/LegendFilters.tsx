@@ -25,17 +25,15 @@ export function LegendFilters({ floating = false }: { floating?: boolean }) {
     >
       <div className="legend-head">
         <h2 id="legend-title">Legend &amp; filters</h2>
-        {floating && (
-          <button
-            type="button"
-            className="text-button subtle"
-            aria-expanded={!collapsed}
-            aria-controls="legend-body"
-            onClick={() => setCollapsed(!collapsed)}
-          >
-            {collapsed ? 'Show' : 'Hide'}
-          </button>
-        )}
+        <button
+          type="button"
+          className="text-button subtle"
+          aria-expanded={!collapsed}
+          aria-controls="legend-body"
+          onClick={() => setCollapsed(!collapsed)}
+        >
+          {collapsed ? 'Show' : 'Hide'}
+        </button>
         <button
           type="button"
           className="text-button"

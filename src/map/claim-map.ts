@@ -77,6 +77,7 @@ export class ClaimMap {
   private hoverFrame = 0;
   private lastPointer: { x: number; y: number } | null = null;
   private destroyed = false;
+  private pressOnMap = false;
 
   private constructor(container: HTMLElement, store: AppStore, options: ClaimMapOptions) {
     this.store = store;
@@ -120,6 +121,11 @@ export class ClaimMap {
     this.map.on('mousemove', (e) => this.onPointerMove(e));
     this.map.on('mouseout', () => this.clearHover());
     this.map.on('error', (e) => console.warn('map:', e.error?.message ?? e));
+    // MapLibre 6 ends a mouse pan only on a mouseup inside its container; released over a panel floating
+    // above the map, the pan never ended (map stuck "moving", no moveend, no URL update). Hand such a
+    // mouseup on to the map.
+    container.addEventListener('mousedown', this.onContainerMouseDown);
+    document.addEventListener('mouseup', this.onDocumentMouseUp);
     this.map.getCanvas().addEventListener('webglcontextlost', () => {
       store.getState().setMapStatus('unavailable', 'The map stopped drawing (the browser lost its WebGL context). Reload the page to try again.');
     });
@@ -141,8 +147,23 @@ export class ClaimMap {
     }
   }
 
+  private readonly onContainerMouseDown = () => {
+    this.pressOnMap = true;
+  };
+
+  private readonly onDocumentMouseUp = (e: MouseEvent) => {
+    const pressed = this.pressOnMap;
+    this.pressOnMap = false;
+    if (!pressed || this.container.contains(e.target as Node | null)) return;
+    this.map.getCanvasContainer().dispatchEvent(
+      new MouseEvent('mouseup', { bubbles: true, clientX: e.clientX, clientY: e.clientY, button: e.button, buttons: e.buttons }),
+    );
+  };
+
   destroy(): void {
     this.destroyed = true;
+    this.container.removeEventListener('mousedown', this.onContainerMouseDown);
+    document.removeEventListener('mouseup', this.onDocumentMouseUp);
     for (const u of this.unsubscribe) u();
     this.unsubscribe.length = 0;
     cancelAnimationFrame(this.hoverFrame);
