@@ -163,10 +163,9 @@ export function findPointClaim(bundle: ArticleBundle, placeName: RegExp): Claim 
 
 /** The denied claim and the claim it denies (e.g. Kabul denies the Taliban's 90 % of borders). */
 export function findCounterClaimPair(bundle: ArticleBundle): { claim: Claim; counter: Claim } {
-  const denied = bundle.claims.find((c) => c.counterClaim && c.stance !== 'asserted');
-  const withCounter = denied ?? bundle.claims.find((c) => c.counterClaim);
-  if (!withCounter?.counterClaim) throw new Error('no claim with a counter-claim in the bundle');
-  return { claim: claimById(bundle, withCounter.counterClaim), counter: withCounter };
+  const denial = bundle.claims.find((c) => c.counterClaim && c.stance === 'denied');
+  if (!denial?.counterClaim) throw new Error('no denied claim with a counter-claim in the bundle');
+  return { claim: claimById(bundle, denial.counterClaim), counter: denial };
 }
 
 /** Claims sharing one drawn point (same place id, both point marks): must stay individually reachable. */
@@ -331,7 +330,8 @@ export class Atlas {
     return [...ids].sort();
   }
 
-  /** Claim ids drawn on the map right now (queryRenderedFeatures over the whole canvas, `claims-*` layers). */
+  /** Claim ids drawn on the map right now (queryRenderedFeatures over the whole canvas, `claims-*` layers),
+   *  leaving out features the app fades out with feature-state `hidden` (how it filters without re-uploading). */
   async renderedClaimIds(): Promise<string[]> {
     await this.whenMapIdle();
     const ids = await this.page.evaluate(() => {
@@ -349,6 +349,8 @@ export class Atlas {
       );
       const found = new Set<string>();
       for (const f of features) {
+        // Filtered-out claims may stay in the source, faded to nothing by feature-state: not drawn for a user.
+        if ((f.state as { hidden?: unknown } | undefined)?.hidden === true) continue;
         const id = (f.properties as { claimId?: unknown }).claimId;
         if (typeof id === 'string') found.add(id);
       }
@@ -390,7 +392,8 @@ export class Atlas {
           ],
           { layers },
         )
-        .filter((f) => (f.properties as { claimId?: unknown }).claimId === claimId);
+        .filter((f) => (f.properties as { claimId?: unknown }).claimId === claimId)
+        .filter((f) => (f.state as { hidden?: unknown } | undefined)?.hidden !== true);
       if (own.length === 0) return { error: `claim "${claimId}" is not rendered on the map` };
 
       const lngLats: [number, number][] = [];
@@ -443,7 +446,13 @@ export class Atlas {
         const top = document.elementFromPoint(px, py);
         if (top !== canvas) continue;
         const hits = map.queryRenderedFeatures([p.x, p.y], { layers });
-        const ids = [...new Set(hits.map((f) => (f.properties as { claimId?: unknown }).claimId))];
+        const ids = [
+          ...new Set(
+            hits
+              .filter((f) => (f.state as { hidden?: unknown } | undefined)?.hidden !== true)
+              .map((f) => (f.properties as { claimId?: unknown }).claimId),
+          ),
+        ];
         if (!ids.includes(claimId)) continue;
         const others = ids.filter((x): x is string => typeof x === 'string' && x !== claimId);
         if (!best || others.length < best.others.length) best = { x: px, y: py, others };
@@ -609,8 +618,9 @@ export class Atlas {
     });
   }
 
+  /** A full-viewport screenshot kept with the test's results (to look at, not to compare). */
   async screenshot(name: string): Promise<void> {
-    await this.page.screenshot({ path: `test-results/screens/${name}.png` });
+    await this.page.screenshot({ path: test.info().outputPath(`${name}.png`) });
   }
 }
 
