@@ -172,10 +172,14 @@ export function ShareMenu({ embed = false }: { embed?: boolean }) {
     if (returnFocus) trigger.current?.focus();
   }, []);
 
-  // Opening moves focus into the panel; Escape or a click elsewhere closes it.
+  // Opening moves focus into the panel (once: not again when the embed dialog closes).
+  useEffect(() => {
+    if (open) panel.current?.querySelector<HTMLElement>('button, a[href], input')?.focus();
+  }, [open]);
+
+  // Escape or a click elsewhere closes it.
   useEffect(() => {
     if (!open) return;
-    panel.current?.querySelector<HTMLElement>('button, a[href], input')?.focus();
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape' || embedOpen) return;
       e.preventDefault(); // keep the claim panel's own Escape handler from closing the claim too
@@ -254,7 +258,17 @@ export function ShareMenu({ embed = false }: { embed?: boolean }) {
   return (
     <div className="share">
       {embed && (
-        <a className="share-open-full" href={viewLink(store.getState())} target="_blank" rel="noopener noreferrer" data-testid="embed-open-full">
+        <a
+          className="share-open-full"
+          href={viewLink(store.getState())}
+          target="_blank"
+          rel="noopener noreferrer"
+          data-testid="embed-open-full"
+          // The view changes after render (map moves, timeline): refresh the link as the reader reaches for it.
+          onPointerDown={(e) => (e.currentTarget.href = viewLink(store.getState()))}
+          onFocus={(e) => (e.currentTarget.href = viewLink(store.getState()))}
+          onClick={(e) => (e.currentTarget.href = viewLink(store.getState()))}
+        >
           Open full map ↗
         </a>
       )}
