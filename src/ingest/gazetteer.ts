@@ -162,6 +162,11 @@ export function buildGazetteer(asset: GazetteerAsset): Gazetteer {
       add(name.replace(/^Saint /, 'St '), place);
     }
   }
+  // A country's weight is the population of its cities: it ranks namesake countries and demonyms.
+  for (const c of cityById.values()) {
+    const country = c.iso3 ? countries.get(c.iso3) : undefined;
+    if (country) country.population += c.population;
+  }
   for (const [alias, gid] of asset.cityAliases) {
     const p = cityById.get(gid);
     if (p) add(alias, p);

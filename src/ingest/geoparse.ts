@@ -69,7 +69,7 @@ const TITLES = new Set(
 );
 /** Capitalised words after a place name that make it part of an organisation or person, not a place. */
 const PLACE_TYPE_WORDS = new Set(
-  'city province state region county district river valley lake mountains mountain island islands sea gulf bay strait coast desert basin delta peninsula prefecture governorate oblast territory municipality border'.split(
+  'city province state region county district river valley lake mountains mountain island islands sea gulf bay strait coast desert basin delta peninsula prefecture governorate oblast territory municipality border square street avenue road airport park camp bridge harbour harbor creek canyon plateau parish borough township'.split(
     ' ',
   ),
 );
@@ -296,7 +296,8 @@ export function geoparse(text: string, gaz: Gazetteer, opts: GeoparseOptions = {
     if (admins.length === 1 && !bigCity) {
       const a = admins[0]!.place;
       if (a.iso3) docCountries.set(a.iso3, (docCountries.get(a.iso3) ?? 0) + 1);
-      if (a.adminKey) docAdmins.add(a.adminKey);
+      // "England" says nothing about which English town a name is; "Pennsylvania" does.
+      if (a.adminKey && a.population < 20_000_000) docAdmins.add(a.adminKey);
     }
   });
 
@@ -305,13 +306,17 @@ export function geoparse(text: string, gaz: Gazetteer, opts: GeoparseOptions = {
   for (let k = 0; k + 1 < matches.length; k++) {
     const a = matches[k]!;
     const b = matches[k + 1]!;
-    if (/^,[ \t]*$/.test(text.slice(a.end, b.start)) && b.entries.some((e) => e.place.kind === 'country' || e.place.kind === 'admin')) {
-      container.set(k, b);
-    }
+    if (!/^,[ \t]*$/.test(text.slice(a.end, b.start)) || !b.entries.some((e) => e.place.kind === 'country' || e.place.kind === 'admin')) continue;
+    // "Washington, Pennsylvania and California" is a list of three, not a city in Pennsylvania.
+    const c = matches[k + 2];
+    if (c && /^(?:,[ \t]*|[ \t]+and[ \t]+|,[ \t]+and[ \t]+|[ \t]+or[ \t]+)$/.test(text.slice(b.end, c.start))) continue;
+    container.set(k, b);
   }
 
   // Neighbours in a list ("Utah, Washington and Wisconsin") are usually places of one kind.
   const LIST_GAP = /^(?:,[ \t]*|[ \t]+and[ \t]+|[ \t]+or[ \t]+|,[ \t]+and[ \t]+|,[ \t]+or[ \t]+)$/;
+  // Kinds the neighbours were resolved to in a first pass (undefined during that pass).
+  let firstPass: (GeoKind | undefined)[] | null = null;
   const listKinds = (k: number): Set<GeoKind> => {
     const kinds = new Set<GeoKind>();
     const a = matches[k - 1];
@@ -322,6 +327,13 @@ export function geoparse(text: string, gaz: Gazetteer, opts: GeoparseOptions = {
       [b, b ? text.slice(m.end, b.start) : ''],
     ] as const) {
       if (!x || !LIST_GAP.test(gap)) continue;
+      // "Oxnard, California" is a city and its container, not a list of two cities.
+      if ((x === a && container.get(k - 1) === m) || (x === b && container.get(k) === b)) continue;
+      const resolved = firstPass?.[x === a ? k - 1 : k + 1];
+      if (resolved) {
+        kinds.add(resolved);
+        continue;
+      }
       const ks = new Set(x.entries.map((e) => e.place.kind));
       if (ks.size === 1) kinds.add([...ks][0]!);
       else if (ks.has('country')) kinds.add('country');
@@ -335,64 +347,98 @@ export function geoparse(text: string, gaz: Gazetteer, opts: GeoparseOptions = {
     return false;
   };
 
+  /** The best reading of match k, and whether any reading lies inside its explicit container. */
+  const pick = (
+    m: Match,
+    k: number,
+    cont: Match | undefined,
+    inList: Set<GeoKind>,
+    adminCue: boolean,
+    isContainer: boolean,
+  ): { best: NameEntry | null; anyInside: boolean } => {
+    void k;
+      let best: NameEntry | null = null;
+      let bestScore = -Infinity;
+      // Only an explicit country container vetoes: subdivision names repeat across the world.
+      let anyInside = !cont || !cont.entries.every((c) => c.place.kind === 'country');
+      for (const e of m.entries) {
+        if (e.demonym && !withDemonyms) continue;
+        const p = e.place;
+        let s = baseScore(p);
+        if (p.kind !== 'country' && p.iso3) {
+          if (docCountries.has(p.iso3)) s += docBonus;
+          else if (nearDoc(p.iso3)) s += docBonus / 2;
+        }
+        if (p.kind === 'city' && p.adminKey && docAdmins.has(p.adminKey)) s += adminBonus;
+      // Namesake countries ("American": the United States, not the Northern Mariana Islands): the one
+      // with more people in the gazetteer.
+      if (p.kind === 'country') s += 0.1 * log10(p.population + 1);
+        if (inList.has(p.kind)) s += 25;
+        if (adminCue && p.kind === 'admin') s += 80;
+        if (isContainer && p.kind === 'admin') s += 30;
+        if (cont && p.kind !== 'country') {
+          const exact = cont.entries.some((c) => c.place.kind === 'admin' && c.place.adminKey !== null && c.place.adminKey === p.adminKey);
+          const sameCountry = cont.entries.some(
+            (c) => (c.place.kind === 'country' && c.place.id === p.iso3) || (c.place.kind === 'admin' && c.place.iso3 === p.iso3),
+          );
+          if (exact) s += 60;
+          else if (sameCountry) s += 45;
+          if (exact || sameCountry) anyInside = true;
+        }
+        // A subdivision that shares a country's name wins only when its own country is named repeatedly,
+        // the namesake country is not otherwise named, and the list around it is not of countries
+        // ("Georgia" in a story about Atlanta, but "Mali, Niger and Senegal").
+        if (p.kind === 'country' && !inList.has('country')) {
+          const rival = m.entries.some(
+            (x) => x.place.kind === 'admin' && x.place.iso3 && x.place.iso3 !== p.id && (docCountries.get(x.place.iso3) ?? 0) >= 2,
+          );
+          if (rival && (docCountries.get(p.id) ?? 0) <= 1 && !nearDoc(p.id)) s -= 40;
+        }
+        if (s > bestScore) {
+          bestScore = s;
+          best = e;
+        }
+      }
+      return { best, anyInside };
+  };
+
+  const adminCueOf = (m: Match): boolean => {
+    const nextLow = nextToken(m)?.text.toLowerCase() ?? '';
+    return (
+      (/^[ \t]+$/.test(gapAfter(m)) && /^(?:state|province|county|region|prefecture|governorate|oblast)$/.test(nextLow)) ||
+      /(?:state|province|region) of\s+$/i.test(text.slice(Math.max(0, m.start - 20), m.start))
+    );
+  };
+  const contOf = (m: Match, k: number): Match | undefined =>
+    // A country is never "inside" the next name: "Kenya, Uganda and Tanzania" is a list.
+    m.entries.some((e) => e.place.kind === 'country' || e.place.kind === 'region') ? undefined : container.get(k);
+  // In a story naming many countries, "a country the text names" says less about a namesake.
+  const docBonus = 30 / Math.sqrt(Math.max(1, docCountries.size / 3));
+  const adminBonus = 30 / Math.sqrt(Math.max(1, docAdmins.size / 2));
+  // First pass: each name's reading without list context; the second pass reads lists by it.
+  firstPass = matches.map((m, k) =>
+    person[k] ? undefined : pick(m, k, contOf(m, k), listKinds(k), adminCueOf(m), k > 0 && container.get(k - 1) === m).best?.place.kind,
+  );
+
   const out: Toponym[] = [];
   matches.forEach((m, k) => {
     if (person[k]) return;
     const first = tokens[m.i]!;
     const single = m.i === m.j;
     const key = normaliseName(m.text);
-    // A country is never "inside" the next name: "Kenya, Uganda and Tanzania" is a list.
-    const cont = m.entries.some((e) => e.place.kind === 'country' || e.place.kind === 'region') ? undefined : container.get(k);
+    const cont = contOf(m, k);
     const prev = prevToken(m);
     const locCue =
       !!prev && LOCATIVE_CUES.has(prev.text.toLowerCase()) && /^[ \t]+$/.test(gapBefore(m)) ||
       (!!prev && prev.text.toLowerCase() === 'the' && !!tokens[m.i - 2] && LOCATIVE_CUES.has(tokens[m.i - 2]!.text.toLowerCase()));
     const inList = listKinds(k);
-    const nextLow = nextToken(m)?.text.toLowerCase() ?? '';
-    const adminCue =
-      (/^[ \t]+$/.test(gapAfter(m)) && /^(?:state|province|county|region|prefecture|governorate|oblast)$/.test(nextLow)) ||
-      /(?:state|province|region) of\s+$/i.test(text.slice(Math.max(0, m.start - 20), m.start));
+    const isContainer = k > 0 && container.get(k - 1) === m;
+    const adminCue = adminCueOf(m);
 
-    let best: NameEntry | null = null;
-    let bestScore = -Infinity;
-    // Only an explicit country container vetoes: subdivision names repeat across the world.
-    let anyInside = !cont || !cont.entries.every((c) => c.place.kind === 'country');
-    for (const e of m.entries) {
-      if (e.demonym && !withDemonyms) continue;
-      const p = e.place;
-      let s = baseScore(p);
-      if (p.kind !== 'country' && p.iso3) {
-        if (docCountries.has(p.iso3)) s += 30;
-        else if (nearDoc(p.iso3)) s += 15;
-      }
-      if (p.kind === 'city' && p.adminKey && docAdmins.has(p.adminKey)) s += 30;
-      if (inList.has(p.kind)) s += 25;
-      if (adminCue && p.kind === 'admin') s += 80;
-      if (cont && p.kind !== 'country') {
-        const exact = cont.entries.some((c) => c.place.kind === 'admin' && c.place.adminKey !== null && c.place.adminKey === p.adminKey);
-        const sameCountry = cont.entries.some(
-          (c) => (c.place.kind === 'country' && c.place.id === p.iso3) || (c.place.kind === 'admin' && c.place.iso3 === p.iso3),
-        );
-        if (exact) s += 60;
-        else if (sameCountry) s += 45;
-        if (exact || sameCountry) anyInside = true;
-      }
-      // A subdivision that shares a country's name wins only when its own country is named repeatedly,
-      // the namesake country is not otherwise named, and the list around it is not of countries
-      // ("Georgia" in a story about Atlanta, but "Mali, Niger and Senegal").
-      if (p.kind === 'country' && !inList.has('country')) {
-        const rival = m.entries.some(
-          (x) => x.place.kind === 'admin' && x.place.iso3 && x.place.iso3 !== p.id && (docCountries.get(x.place.iso3) ?? 0) >= 2,
-        );
-        if (rival && (docCountries.get(p.id) ?? 0) <= 1 && !nearDoc(p.id)) s -= 40;
-      }
-      if (s > bestScore) {
-        bestScore = s;
-        best = e;
-      }
-    }
+    const { best, anyInside } = pick(m, k, cont, inList, adminCue, isContainer);
     // "Laguna, Philippines" when the gazetteer knows no Laguna there: better nothing than the wrong one.
     if (!anyInside) return;
+    const insideCont = !!cont && cont.entries.some((c) => best!.place.iso3 !== null && (c.place.id === best!.place.iso3 || c.place.iso3 === best!.place.iso3));
     if (!best) return;
     const p = best.place;
     const after = text.slice(m.end, m.end + 1);
@@ -413,7 +459,15 @@ export function geoparse(text: string, gaz: Gazetteer, opts: GeoparseOptions = {
     if (prev && gapBefore(m) === '-' && prev.upper && !isPlaceToken(prev)) return;
 
     // Acceptance: how much evidence does this reading of a capitalised word need?
-    const supported = locCue || !!cont || (p.iso3 !== null && docCountries.has(p.iso3) && p.kind !== 'country');
+    const supported = locCue || insideCont || (p.iso3 !== null && docCountries.has(p.iso3) && p.kind !== 'country');
+    // A small place in a country the text never names nor borders is a namesake accident ("Suba" in a
+    // story about Kenya is not the Colombian town).
+    const foreign = p.iso3 !== null && docCountries.size > 0 && !docCountries.has(p.iso3) && !nearDoc(p.iso3) && !insideCont;
+    if (foreign && p.kind === 'city' && p.population < 100000 && !p.capital) return;
+    // "Of Brazil's cases…": a function word is never a town, whatever Turkey calls one.
+    if (single && FUNCTION_WORDS.has(key)) return;
+    // "Valley", "Bay" alone are a feature type, not the town or region of that name.
+    if (single && PLACE_TYPE_WORDS.has(key) && p.kind !== 'country' && p.kind !== 'region') return;
     if (p.kind === 'city') {
       const common = single && gaz.commonWords.has(key);
       if (single && p.kind === 'city' && surnames.has(m.text) && !cont) return;
@@ -439,7 +493,7 @@ export function geoparse(text: string, gaz: Gazetteer, opts: GeoparseOptions = {
       // "Central Plateau", "Western Kasai": a directional name the gazetteer does not have.
       if (prev && prev.upper && !prev.weakCap && /^[ \t]+$/.test(gapBefore(m)) && DIRECTIONS.has(prev.text.toLowerCase())) return;
       // A small subdivision of a country the text never comes near is a namesake accident.
-      if (p.iso3 && !docCountries.has(p.iso3) && !nearDoc(p.iso3) && docCountries.size > 0 && p.population < 500000 && !adminCue && !cont) return;
+      if (foreign && p.population < 500000 && !adminCue) return;
     }
     if (best.demonym && !withDemonyms) return;
 
