@@ -194,7 +194,8 @@
     },
 
     async settle() {
-      await atlas().whenMapIdle();
+      // Bounded: a page that never settles must not hang the whole benchmark.
+      await Promise.race([atlas().whenMapIdle(), sleep(10000)]);
       await sleep(50);
     },
   };

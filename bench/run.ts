@@ -30,6 +30,8 @@ const dayOf = (iso: string): number => Math.round(Date.parse(`${iso}T00:00:00Z`)
 const isoOf = (day: number): string => new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 // One camera for both pages (the app reads `map=`, so does the baseline): the whole world at 1280×800.
 const CAMERA = '1.6/25.0000/20.0000';
+/** Wall time one page may spend on all its scrub steps for one data set; beyond it, it cannot be scrubbed. */
+const SCRUB_BUDGET_MS = 150_000;
 
 interface Options {
   sizes: number[];
@@ -127,10 +129,12 @@ function readDataSet(label: string, dir: string, sitePath: string, dataParam: st
   });
   const lo = Math.min(...starts);
   const hi = Math.max(...ends);
-  const span = hi - lo;
-  // Start with a window over the middle of the data, wide enough for every keyboard and drag step.
-  const win = span > 200 ? { start: lo + Math.round(span * 0.25), end: lo + Math.round(span * 0.75) } : { start: lo, end: hi };
-  return { label, n: starts.length, dataParam, indexPath: sitePath, intervals, window: win, domainDays: span };
+  // Scrubbing moves the window's start forward, so the set changes when claims END inside the stretch
+  // the start passes over: start at the 20th percentile of end days, with room for every step after it.
+  const sortedEnds = [...ends].sort((a, b) => a - b);
+  const start = sortedEnds[Math.floor(sortedEnds.length * 0.2)] ?? lo;
+  const win = { start, end: Math.max(start + 100, Math.min(hi, start + Math.round((hi - lo) / 2))) };
+  return { label, n: starts.length, dataParam, indexPath: sitePath, intervals, window: win, domainDays: hi - lo };
 }
 
 function expectedVisible(ds: DataSet, win: { start: number; end: number }): number {
@@ -253,23 +257,21 @@ type TraceEvent = {
   pid: number;
   tid: number;
   dur?: number;
-  args?: { name?: string; data?: { frames?: { url?: string; processId?: number }[]; url?: string; processId?: number } };
+  args?: { name?: string; data?: { message?: string } };
 };
 
+const TRACE_MARK = 'claim-atlas-bench:';
+
 /**
- * Longest main-thread task (RunTask on CrRendererMain) per page in one Chrome trace, in ms. Pages are told
- * apart by their renderer process, which the trace names with the page's URL.
+ * Longest main-thread task (RunTask on CrRendererMain) per page in one browser-wide Chrome trace, in ms.
+ * Each page stamps the trace with `console.timeStamp(TRACE_MARK + kind)`, which names its renderer process.
  */
-function longestTasks(trace: Buffer, urls: Record<string, string>): Record<string, number | null> {
+function longestTasks(trace: Buffer, kinds: string[]): Record<string, number | null> {
   const { traceEvents } = JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] };
   const pidOf = new Map<string, number>();
   for (const e of traceEvents) {
-    const entries = [...(e.args?.data?.frames ?? []), ...(e.args?.data?.url ? [e.args.data] : [])];
-    for (const f of entries) {
-      for (const [key, url] of Object.entries(urls)) {
-        if (f.url === url && typeof f.processId === 'number') pidOf.set(key, f.processId);
-      }
-    }
+    const message = e.name === 'TimeStamp' ? e.args?.data?.message : undefined;
+    if (message?.startsWith(TRACE_MARK)) pidOf.set(message.slice(TRACE_MARK.length), e.pid);
   }
   const mainThreads = new Set(
     traceEvents.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`),
@@ -281,10 +283,10 @@ function longestTasks(trace: Buffer, urls: Record<string, string>): Record<strin
     }
   }
   const out: Record<string, number | null> = {};
-  for (const key of Object.keys(urls)) {
-    const pid = pidOf.get(key);
+  for (const kind of kinds) {
+    const pid = pidOf.get(kind);
     const ms = pid === undefined ? undefined : longest.get(pid);
-    out[key] = ms === undefined ? null : Math.round(ms * 10) / 10;
+    out[kind] = ms === undefined ? null : Math.round(ms * 10) / 10;
   }
   return out;
 }
@@ -313,6 +315,7 @@ interface Side_ {
   open: Awaited<ReturnType<typeof openPage>> | null;
   failed: boolean;
   drag: { x: number; y: number; dx: number } | null;
+  scrubSpentMs: number;
 }
 
 /**
@@ -321,7 +324,7 @@ interface Side_ {
  */
 async function measurePair(browser: Browser, ds: DataSet, opts: Options): Promise<{ app: Measured | null; baseline: Measured | null }> {
   const kinds = (['baseline', 'app'] as const).filter((k) => opts.only === null || opts.only === k);
-  const sides: Side_[] = kinds.map((kind) => ({ kind, url: pageUrl(kind, ds, opts.port), m: emptyMeasured(), open: null, failed: false, drag: null }));
+  const sides: Side_[] = kinds.map((kind) => ({ kind, url: pageUrl(kind, ds, opts.port), m: emptyMeasured(), open: null, failed: false, drag: null, scrubSpentMs: 0 }));
   const loadTimeout = 60_000 + ds.n * 2;
   const loads = ds.n >= 50_000 ? Math.min(opts.loads, 2) : opts.loads;
   const expectedAtLoad = expectedVisible(ds, ds.window);
@@ -368,16 +371,24 @@ async function measurePair(browser: Browser, ds: DataSet, opts: Options): Promis
   const forEachSide = async (i: number, fn: (side: Side_, page: Page) => Promise<void>): Promise<void> => {
     for (const side of i % 2 ? [...scrubbing].reverse() : scrubbing) {
       if (side.failed) continue;
+      if (side.scrubSpentMs > SCRUB_BUDGET_MS) {
+        side.m.errors.push(`scrub: stopped after ${Math.round(side.scrubSpentMs / 1000)} s (budget ${SCRUB_BUDGET_MS / 1000} s per page and data set): the page is too slow to scrub`);
+        side.failed = true;
+        continue;
+      }
+      const t0 = performance.now();
       try {
         await fn(side, side.open!.page);
       } catch (err) {
         side.m.errors.push(`scrub: ${errorLine(err)}`);
         side.failed = true;
       }
+      side.scrubSpentMs += performance.now() - t0;
     }
   };
   if (scrubbing.length > 0) {
     await browser.startTracing(undefined, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+    await forEachSide(0, (side, page) => page.evaluate((mark) => console.timeStamp(mark), TRACE_MARK + side.kind));
     // Keyboard: the start handle focused, → once per step.
     await forEachSide(0, (_, page) => page.getByTestId('timeline-handle-start').focus());
     for (let i = 0; i < opts.steps; i++) {
@@ -400,7 +411,7 @@ async function measurePair(browser: Browser, ds: DataSet, opts: Options): Promis
       });
     }
     await forEachSide(0, (_, page) => page.mouse.up());
-    const longest = longestTasks(await browser.stopTracing(), Object.fromEntries(scrubbing.map((x) => [x.kind, x.url])));
+    const longest = longestTasks(await browser.stopTracing(), scrubbing.map((x) => x.kind));
     for (const side of scrubbing) side.m.longestTaskMs = longest[side.kind] ?? null;
   }
 
