@@ -4,7 +4,7 @@ import { KIND_LABELS } from '../domain/kind-style';
 import { useAppState, useAppStore } from '../store/react';
 import { getIndex, getVisibleIdSet } from '../store/selectors';
 import type { AppStore } from '../store/app-store';
-import { segmentArticle, type Segment } from './reader-segments';
+import { segmentArticle, type Segment } from '../domain/text-segments';
 import { prefersReducedMotion } from './use-media';
 
 /** Select a claim from the reader and bring the map to it. */

@@ -24,6 +24,7 @@ const NUMBER = new Intl.NumberFormat('en-GB');
 export function ClaimPanel({ emptyHint = false }: { emptyHint?: boolean }) {
   const store = useAppStore();
   const claim = useAppState(getSelectedClaim);
+  const origin = useAppState((s) => s.selectOrigin);
   const counter = useAppState((s) => getClaimById(s, claim?.counterClaim ?? null));
   const visible = useAppState(getVisibleIdSet);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -36,14 +37,15 @@ export function ClaimPanel({ emptyHint = false }: { emptyHint?: boolean }) {
       const active = document.activeElement;
       returnFocus.current = active instanceof HTMLElement && active !== document.body ? active : null;
     }
-    if (claim) heading.current?.focus({ preventScroll: true });
+    // A claim opened by a shared link does not steal focus from the page start.
+    if (claim && origin !== 'url') heading.current?.focus({ preventScroll: true });
     else if (wasOpen.current) {
       const back = returnFocus.current;
       if (back && back.isConnected) back.focus({ preventScroll: true });
       returnFocus.current = null;
     }
     wasOpen.current = claim !== null;
-  }, [claim]);
+  }, [claim, origin]);
 
   // Escape closes from anywhere but text fields and other dialogs.
   useEffect(() => {
@@ -131,7 +133,8 @@ export function ClaimPanel({ emptyHint = false }: { emptyHint?: boolean }) {
               <ul className="places">
                 {[...drawn, ...participants].map((p) => (
                   <li key={`${p.id}-${p.role}`}>
-                    <span className="place-role">{ROLE_LABELS[p.role]}</span> {p.name}
+                    <span className="place-role">{ROLE_LABELS[p.role]}</span>
+                    <span>{p.name}</span>
                   </li>
                 ))}
               </ul>

@@ -4,7 +4,7 @@ import { CLAIM_KINDS } from '../domain/types';
 import { formatDay, formatInterval, moveEdge, shiftWindow, type DayWindow } from '../domain/time-window';
 import { useAppState, useAppStore } from '../store/react';
 import { getDomain, getEffectiveWindow, getFilterMask, getIndex, getVisibleClaims } from '../store/selectors';
-import { axisTicks, packLanes } from './timeline-layout';
+import { axisTicks, packLanes } from '../domain/timeline-layout';
 
 const PAD = 12;
 const AXIS_H = 20;

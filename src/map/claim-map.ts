@@ -268,9 +268,10 @@ export class ClaimMap {
       if (el.dataset['mapInset'] === 'left') pad.left = Math.max(pad.left, r.right - box.left + 16);
       if (el.dataset['mapInset'] === 'right') pad.right = Math.max(pad.right, box.right - r.left + 16);
     }
-    // Never pad more than the map can give: give up the left inset (the legend) first, then the right.
-    if (pad.left + pad.right > w - 160) pad.left = base;
-    if (pad.left + pad.right > w - 160) pad.right = base;
+    // Keep at least ~45 % of the width for the claims: give up the left inset (the legend) first, then
+    // the right (the detail panel) — a claim half under a panel beats a world-sized view.
+    if (w - pad.left - pad.right < w * 0.45) pad.left = base;
+    if (w - pad.left - pad.right < w * 0.35) pad.right = base;
     if (pad.top + pad.bottom > h - 80) pad.top = pad.bottom = Math.max(8, Math.round(h * 0.08));
     return pad;
   }

@@ -1,6 +1,6 @@
 /** Pure geometry of the timeline: lane packing and axis ticks. */
-import { dayParts, dayFromParts } from '../domain/interval';
-import type { DayWindow } from '../domain/time-window';
+import { dayParts, dayFromParts } from './interval';
+import type { DayWindow } from './time-window';
 
 /**
  * Greedy interval packing: claims sorted by start go into the first lane that is free (its last bar ended

@@ -3,7 +3,7 @@
  * segment lists every claim covering it, outermost (longest) first, so the reader can nest one element per
  * claim and the innermost — the most specific — is what a click hits.
  */
-import type { Article, Claim } from '../domain/types';
+import type { Article, Claim } from './types';
 
 export interface Segment {
   start: number;

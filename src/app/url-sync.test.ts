@@ -1,0 +1,78 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createAppStore, type AppStore } from '../store/app-store';
+import { getVisibleClaimIds } from '../store/selectors';
+import { parseUrlState, serializeUrlState } from '../store/url-state';
+import { makeBundle } from '../store/test-fixtures/bundle';
+import { dayFromIso } from '../domain/time-window';
+import { applyUrlState, urlStateFromStore } from './url-sync';
+
+let store: AppStore;
+beforeEach(() => {
+  store = createAppStore();
+  store.getState().setBundle(makeBundle());
+});
+
+const apply = (query: string) => {
+  const { state, notices } = parseUrlState(query);
+  for (const n of notices) store.getState().addNotice(n);
+  applyUrlState(store, state);
+};
+
+describe('applyUrlState', () => {
+  it('restores claim, window, kinds, speakers and view from a shared link', () => {
+    apply('?claim=kabul-denies&from=2021-07-01&to=2021-08-01&kinds=statement,movement&by=Government%20of%20Afghanistan&map=5.00/34.5/69.2');
+    const st = store.getState();
+    expect(st.selectedId).toBe('kabul-denies');
+    expect(st.timeWindow).toEqual({ start: dayFromIso('2021-07-01'), end: dayFromIso('2021-08-01') });
+    expect(getVisibleClaimIds(st)).toEqual(['kabul-denies']);
+    expect(st.cameraRequest?.target).toEqual({ type: 'view', view: { zoom: 5, lat: 34.5, lon: 69.2 } });
+    expect(st.cameraRequest?.animate).toBe(false);
+    expect(st.notices).toEqual([]);
+  });
+
+  it('fits all claims when the link has no view', () => {
+    apply('');
+    expect(store.getState().cameraRequest?.target).toEqual({ type: 'fit-all' });
+  });
+
+  it('drops a well-formed but unknown claim id with a notice', () => {
+    apply('?claim=no-such-claim');
+    expect(store.getState().selectedId).toBeNull();
+    expect(store.getState().notices.map((n) => n.text)).toEqual(['This article has no claim "no-such-claim"; none is selected.']);
+  });
+
+  it('drops speakers the article does not have, keeping the ones it has', () => {
+    apply('?by=Nobody,AFP');
+    expect(store.getState().by).toEqual(['AFP']);
+    expect(store.getState().notices[0]!.text).toMatch(/"Nobody"/);
+    apply('?by=Nobody');
+    expect(store.getState().by).toBeNull();
+  });
+
+  it('ignores a window entirely outside the article’s dates', () => {
+    apply('?from=1999-01-01&to=1999-02-01');
+    expect(store.getState().timeWindow).toBeNull();
+    expect(store.getState().notices[0]!.text).toMatch(/outside this article's dates/);
+    expect(getVisibleClaimIds(store.getState())).toHaveLength(4);
+  });
+
+  it('accepts an open-ended window', () => {
+    apply('?from=2021-07-28');
+    expect(getVisibleClaimIds(store.getState())).toEqual(['fighters-move', 'kabul-denies', 'exercise-next-week']);
+  });
+});
+
+describe('urlStateFromStore', () => {
+  it('writes back what a link restored (round trip through the store)', () => {
+    const query = '?a=fixture-article&claim=kabul-denies&from=2021-07-01&to=2021-08-01&kinds=movement,statement&by=AFP';
+    apply(query);
+    expect(serializeUrlState(urlStateFromStore(store.getState(), null))).toBe(query);
+  });
+
+  it('leaves defaults out of the link', () => {
+    expect(serializeUrlState(urlStateFromStore(store.getState(), null))).toBe('?a=fixture-article');
+    expect(serializeUrlState(urlStateFromStore(store.getState(), 'bench/corpus/index.json'))).toBe(
+      '?data=bench/corpus/index.json&a=fixture-article',
+    );
+  });
+});
