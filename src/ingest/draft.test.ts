@@ -84,6 +84,21 @@ describe('claim patterns', () => {
   });
 });
 
+describe('coreference the drafts rely on', () => {
+  it('reads "the Central Asian country" as the most salient member of Central Asia', () => {
+    const d = draft('Title\n\nRussia will help Tajikistan. Russia will help Afghanistan. Afghanistan is at war. Russia promised weapons to the Central Asian country.');
+    const last = d.claims[d.claims.length - 1]!;
+    expect(last.places).toContainEqual({ id: 'TJK', role: 'destination' });
+  });
+
+  it('places an event without a named place in the article\'s main country, with lower confidence', () => {
+    const d = draft('Title\n\nThe Taliban attacked Afghanistan again. Afghanistan is at war. It has since occupied large rural areas.');
+    const c = d.claims.find((x) => x.quote.startsWith('It has since occupied'))!;
+    expect(c.places).toEqual([{ id: 'AFG', role: 'area' }]);
+    expect(c.confidence).toBeLessThan(d.claims[0]!.confidence);
+  });
+});
+
 describe('attribution', () => {
   it('fills the speaker and role from "X told reporters"', () => {
     const c = only('Title\n\nRussia’s Defense Minister Sergei Shoigu told reporters today that Russia will provide military assistance to Tajikistan.');

@@ -470,13 +470,18 @@ export function draftArticle(text: string, opts: DraftOptions): Draft {
   // country" the most salient member of Central Asia.
   const salience = new Map<string, { n: number; last: number; t: Toponym }>();
   const countryFor = (phrase: string): Toponym | null => {
-    const adj = /^the ([\p{L}-]+(?: [\p{L}-]+)?) country$/iu.exec(phrase)?.[1];
+    // "the Central Asian country": members of Central Asia; "a troubled Asian country": Asia has no
+    // member list, so the most salient country overall.
+    const words = /^(?:the|a) ((?:[\p{L}-]+ )?[\p{L}-]+) country$/iu.exec(phrase)?.[1]?.split(' ') ?? [];
     let members: Set<string> | null = null;
-    if (adj) {
+    for (const adj of [words.join(' '), words[words.length - 1] ?? ''].filter((w) => w !== '')) {
       const stem = adj.replace(/(?:ian|an|n)$/i, (x) => (x.toLowerCase() === 'ian' ? 'ia' : x.toLowerCase() === 'an' ? 'a' : ''));
       const region = gazetteer.byName.get(stem.toLowerCase())?.find((e) => e.place.kind === 'region');
       const m = region ? gazetteer.regionMembers.get(region.place.id) : undefined;
-      if (m && m.length > 0) members = new Set(m);
+      if (m && m.length > 0) {
+        members = new Set(m);
+        break;
+      }
     }
     let best: { n: number; last: number; t: Toponym } | null = null;
     for (const [id, v] of salience) {
@@ -544,7 +549,7 @@ export function draftArticle(text: string, opts: DraftOptions): Draft {
 
       // Coreference the drafts can afford: "the country", "there".
       const extra: { t: Toponym; role: PlaceRole | null }[] = [];
-      const countryRef = /\bthe (?:[\p{L}-]+ ){0,2}?country\b(?!['\u2019]s history)/iu.exec(cText);
+      const countryRef = /\b(?:the (?:[\p{L}-]+ ){0,2}?|a (?:[\p{L}-]+ ){1,2}?)country\b(?!['\u2019]s history)/iu.exec(cText);
       const referent = countryRef ? countryFor(countryRef[0]) : null;
       if (countryRef && referent && !clausePlaces.some((t) => t.id === referent.id)) {
         const at = clause.start + countryRef.index;
@@ -607,6 +612,16 @@ export function draftArticle(text: string, opts: DraftOptions): Draft {
           addPlace(t.id, t.kind === 'country' || t.kind === 'region' ? 'area' : 'location');
         }
       }
+      // An event with no place named in its sentence ("It has since occupied large rural areas") happens
+      // in the country the article is about; drafted with lower confidence.
+      let placeGuessed = false;
+      if (roles.length === 0 && kind !== 'statement') {
+        const focus = countryFor('the country');
+        if (focus) {
+          addPlace(focus.id, 'area');
+          placeGuessed = true;
+        }
+      }
       if (roles.length === 0) continue;
       // Participants are not drawn: a claim with only participants shows the first as its area.
       if (roles.every((r) => r.role === 'participant')) roles[0]!.role = 'area';
@@ -631,6 +646,7 @@ export function draftArticle(text: string, opts: DraftOptions): Draft {
       let confidence = 0.35 + (kind === 'statement' ? 0 : 0.15) + (kindHits === 1 ? 0.1 : 0) + (mention ? 0.1 : 0);
       if (roles.some((r) => r.role === 'origin') && roles.some((r) => r.role === 'destination')) confidence += 0.1;
       if (attribution.saidBy || attribution.reportedBy.length > 0) confidence += 0.05;
+      if (placeGuessed) confidence -= 0.15;
       confidence = Math.min(0.9, Math.round(confidence * 100) / 100);
 
       const speaker = clauseSpeaker;

@@ -42,6 +42,10 @@ describe('geoparse: recognition', () => {
     expect(ids('Russia fears destabilization in Central Asian countries.')).toEqual(['RUS', 'region:central-asia']);
   });
 
+  it('does not read an institution named after a place as the place', () => {
+    expect(ids('He studied at the University of Texas before moving to Moscow.')).toEqual(['geonames:524901']);
+  });
+
   it('ignores currencies written with a country code', () => {
     expect(ids('The settlement was US$460 million.')).toEqual([]);
   });

@@ -370,6 +370,9 @@ export function geoparse(text: string, gaz: Gazetteer, opts: GeoparseOptions = {
           else if (nearDoc(p.iso3)) s += docBonus / 2;
         }
         if (p.kind === 'city' && p.adminKey && docAdmins.has(p.adminKey)) s += adminBonus;
+      // "Kharkiv", "Belgorod": a city and the subdivision named after it; news means the city unless a
+      // list or "province" says otherwise.
+      if (p.kind === 'city' && p.population >= 100000 && m.entries.some((x) => x.place.kind === 'admin' && x.place.adminKey === p.adminKey)) s += 15;
       // Namesake countries ("American": the United States, not the Northern Mariana Islands): the one
       // with more people in the gazetteer.
       if (p.kind === 'country') s += 0.1 * log10(p.population + 1);
@@ -451,6 +454,8 @@ export function geoparse(text: string, gaz: Gazetteer, opts: GeoparseOptions = {
     if (next && /^[ \t]+$/.test(ga) && next.upper && ORG_WORDS.has(next.text.toLowerCase())) return;
     if (next && ga === '-' && next.upper && !isPlaceToken(next)) return; // "Agence France-Presse"
     if (prev && /^[ \t]+$/.test(gapBefore(m)) && prev.text === 'Agence') return;
+    // "The Times of India", "University of Georgia", "Bank of America": an institution's name.
+    if (/\b(?:Times|University|Bank|College|Institute|Museum|School|Academy) of $/.test(text.slice(Math.max(0, m.start - 14), m.start))) return;
     // "Fraser Valley", "Scott County", "Mahim Bay": a different, unknown feature named after this one.
     if (next && /^[ \t]+$/.test(ga) && next.upper && PLACE_TYPE_WORDS.has(next.text.toLowerCase()) && p.kind !== 'country' && p.kind !== 'region') {
       if (!(p.kind === 'city' && next.text === 'City') && !(p.kind === 'admin' && /^(?:State|Province|Region|County|Prefecture)$/.test(next.text))) return;
