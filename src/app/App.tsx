@@ -1,7 +1,8 @@
 import { useCallback } from 'react';
 import type { ClaimMap } from '../map/claim-map';
 import type { AppStore } from '../store/app-store';
-import { StoreContext, useAppState } from '../store/react';
+import { StoreContext, useAppState, useAppStore } from '../store/react';
+import { switchArticle } from './bootstrap';
 import { ArticleReader } from '../components/ArticleReader';
 import { ClaimList } from '../components/ClaimList';
 import { ClaimPanel } from '../components/ClaimPanel';
@@ -32,7 +33,9 @@ export function App({ store, onMap, onArticle, styleUrl }: Props) {
 }
 
 function Shell({ onMap, onArticle, styleUrl }: Omit<Props, 'store'>) {
+  const store = useAppStore();
   const isPhone = useIsPhone();
+  const pickArticle = useCallback((slug: string) => (onArticle ? onArticle(slug) : void switchArticle(store, slug)), [onArticle, store]);
   const status = useAppState((s) => s.loadStatus);
   const error = useAppState((s) => s.loadError);
   const mapCallback = useCallback(
@@ -65,7 +68,7 @@ function Shell({ onMap, onArticle, styleUrl }: Omit<Props, 'store'>) {
 
   return (
     <div className={`app ${isPhone ? 'is-phone' : 'is-desktop'}${EMBED_MODE ? ' is-embed' : ''}`}>
-      <Header onArticle={onArticle}>
+      <Header onArticle={pickArticle}>
         <ShareMenu embed={EMBED_MODE} />
       </Header>
       <main className="layout">

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { KIND_COLORS, KIND_LABELS } from '../domain/kind-style';
 import { useAppState, useAppStore } from '../store/react';
 import { getIndex } from '../store/selectors';
@@ -12,6 +12,24 @@ export function Chooser() {
   const chooser = useAppState((s) => s.chooser);
   const index = useAppState(getIndex);
   const first = useRef<HTMLButtonElement>(null);
+  const box = useRef<HTMLDivElement>(null);
+  const [pos, setPos] = useState<{ left: number; top: number } | null>(null);
+
+  // Open beside the click, flipped or nudged so the whole list stays inside the map.
+  useLayoutEffect(() => {
+    const el = box.current;
+    const area = el?.parentElement;
+    if (!chooser || !el || !area) return setPos(null);
+    const w = el.offsetWidth;
+    const h = el.offsetHeight;
+    const W = area.clientWidth;
+    const H = area.clientHeight;
+    let left = chooser.x + 12;
+    let top = chooser.y + 12;
+    if (left + w > W - 8) left = Math.max(8, chooser.x - w - 12);
+    if (top + h > H - 8) top = Math.max(8, H - h - 8);
+    setPos({ left, top });
+  }, [chooser]);
 
   useEffect(() => {
     if (chooser) first.current?.focus();
@@ -28,7 +46,8 @@ export function Chooser() {
       data-testid="claim-chooser"
       role="dialog"
       aria-label={`${claims.length} claims here`}
-      style={{ left: chooser.x, top: chooser.y }}
+      ref={box}
+      style={pos ? { left: pos.left, top: pos.top } : { left: chooser.x, top: chooser.y, visibility: 'hidden' }}
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
           e.stopPropagation();

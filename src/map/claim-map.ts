@@ -337,6 +337,7 @@ export class ClaimMap {
       st.closeChooser();
       return;
     }
+    this.tooltip.hidden = true;
     if (ids.length === 1) st.select(ids[0]!, 'map');
     else st.openChooser({ claimIds: ids, x: e.point.x, y: e.point.y, anchor: 'map' });
   }
