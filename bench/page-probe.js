@@ -173,6 +173,16 @@
       return null;
     },
 
+    /** Zoom in two levels on some drawn claim, for when claims overlap too much to click one alone. */
+    zoomToSomeClaim(nth) {
+      const map = atlas().map;
+      const feats = map.queryRenderedFeatures({ layers: claimLayers(map) }).filter((f) => f.geometry.type === 'Point');
+      const f = feats[nth % Math.max(1, feats.length)];
+      if (!f) return false;
+      map.jumpTo({ center: f.geometry.coordinates, zoom: Math.min(map.getZoom() + 2, 12) });
+      return true;
+    },
+
     armClick() {
       pointerDownAt = null;
       const q = document.querySelector('[data-testid="claim-quote"]');

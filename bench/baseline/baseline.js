@@ -124,16 +124,28 @@ async function load() {
 }
 
 async function basemap() {
-  // The same basemap GeoJSON the app serves (public/basemap/), listed by the bench server. Text labels
-  // would need glyphs, which a bare page does not have: point features (capitals, label anchors) are dots.
+  // The same basemap GeoJSON the app serves (public/basemap/), listed by the bench server: polygons
+  // filled, lines stroked, named points labelled with local fonts (no glyph server, like the app; MapLibre
+  // ≥ 5.11), with the app's rank rule for which names show at which zoom. Capitals appear from zoom 3.
   const files = await getJson('baseline/basemap.json');
+  const isType = (...types) => ['match', ['geometry-type'], types, true, false];
+  const byRank = ['<=', ['coalesce', ['get', 'rank'], 1], ['step', ['zoom'], 1, 2, 2, 3.2, 3, 4.5, 4]];
   for (const [i, file] of files.entries()) {
     const source = `basemap-${i}`;
+    const minzoom = /capital/.test(file) ? 3 : 0;
     map.addSource(source, { type: 'geojson', data: new URL(file, new URL('../', location.href)).href });
-    const isType = (...types) => ['match', ['geometry-type'], types, true, false];
     map.addLayer({ id: `${source}-fill`, type: 'fill', source, filter: isType('Polygon', 'MultiPolygon'), paint: { 'fill-color': '#f8fafc' } });
     map.addLayer({ id: `${source}-line`, type: 'line', source, filter: isType('LineString', 'MultiLineString', 'Polygon', 'MultiPolygon'), paint: { 'line-color': '#94a3b8', 'line-width': 0.6 } });
-    map.addLayer({ id: `${source}-dot`, type: 'circle', source, filter: isType('Point', 'MultiPoint'), paint: { 'circle-radius': 1.5, 'circle-color': '#475569' } });
+    map.addLayer({ id: `${source}-dot`, type: 'circle', source, minzoom: Math.max(minzoom, 3), filter: ['all', isType('Point'), byRank], paint: { 'circle-radius': 2, 'circle-color': '#475569' } });
+    map.addLayer({
+      id: `${source}-label`,
+      type: 'symbol',
+      source,
+      minzoom,
+      filter: ['all', isType('Point'), ['has', 'name'], byRank],
+      layout: { 'text-field': ['get', 'name'], 'text-font': ['Noto Sans', 'DejaVu Sans', 'Arial', 'sans-serif'], 'text-size': 10 },
+      paint: { 'text-color': '#475569', 'text-halo-color': '#ffffff', 'text-halo-width': 1.2 },
+    });
   }
 }
 
