@@ -81,7 +81,8 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
 
   const { claims, claimsYaml, dropped, errors } = compileDraft(slug, text, draft, compilerGazetteer(dataDir));
   if (errors.length > 0) throw new Error(`the draft does not compile:\n${errors.map(formatError).join('\n')}`);
-  for (const d of dropped) log(`dropped claim ${d.claim.id}: ${d.errors.map((e) => `${e.field}: ${e.problem}`).join('; ')}`);
+  const short = (s: string): string => (s.length > 240 ? `${s.slice(0, 237)}…` : s);
+  for (const d of dropped) log(`dropped claim ${d.claim.id}: ${short(d.errors.map((e) => `${e.field}: ${e.problem}`).join('; '))}`);
   if (claims.length === 0) throw new IngestInputError(`${opts.file}: no claim could be drafted from this text (no sentence names a place with a claim pattern)`);
   const final: Draft = { ...draft, claims, claimsYaml };
 

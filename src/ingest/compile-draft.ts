@@ -24,6 +24,10 @@ export function compileDraft(slug: string, text: string, draft: Draft, gazetteer
     compileArticle({ slug, text, metaYamlText: draft.metaYaml, claimsYamlText: claimsToYaml(claims, slug), gazetteer });
   const all = compile(draft.claims);
   if ('bundle' in all) return { bundle: all.bundle, claims: draft.claims, claimsYaml: claimsToYaml(draft.claims, slug), dropped: [], errors: [] };
+  // A problem outside claims.yaml (the metadata, the text) is not any claim's fault: report it as is.
+  const claimsFile = all.errors.find((e) => /claims\.yaml$/.test(e.file))?.file;
+  const other = all.errors.filter((e) => e.file !== claimsFile);
+  if (other.length > 0) return { bundle: null, claims: [], claimsYaml: claimsToYaml([], slug), dropped: [], errors: other };
 
   // Find the guilty claims one by one (each with its counter-claim: a pair stands or falls together).
   const dropped: CompiledDraft['dropped'] = [];

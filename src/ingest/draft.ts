@@ -64,7 +64,7 @@ export interface DraftMeta {
   url: string | null;
   provenanceNote: string | null;
   review: 'draft';
-  boilerplate: { quote: string }[];
+  boilerplate: { quote: string; occurrence?: number }[];
 }
 export interface Draft {
   meta: DraftMeta;
@@ -731,7 +731,11 @@ export function draftArticle(text: string, opts: DraftOptions): Draft {
     url: null,
     provenanceNote: 'Drafted by ingest from plain text; title taken from the first line. Review before publishing.',
     review: 'draft',
-    boilerplate: boilerplate.map((b) => ({ quote: text.slice(b.start, b.end) })),
+    boilerplate: boilerplate.map((b) => {
+      const quote = text.slice(b.start, b.end);
+      const occ = countOccurrences(text, quote, b.start);
+      return occ.total > 1 ? { quote, occurrence: occ.index } : { quote };
+    }),
   };
   const draft: Draft = { meta, claims, toponyms, times, metaYaml: '', claimsYaml: '' };
   draft.metaYaml = metaToYaml(meta);
