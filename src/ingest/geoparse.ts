@@ -279,10 +279,29 @@ export function geoparse(text: string, gaz: Gazetteer, opts: GeoparseOptions = {
     surnames.add(last.text);
   }
 
+  /** Contexts that make a name not a place reference whatever it resolves to. */
+  const vetoOf = (m: Match): boolean => {
+    const key = normaliseName(m.text);
+    const after = text.slice(m.end, m.end + 1);
+    const before = m.start > 0 ? text[m.start - 1] : '';
+    const next = nextToken(m);
+    const prev = prevToken(m);
+    const ga = gapAfter(m);
+    if (after === '$' || before === '$') return true; // "US$460 million"
+    if (INSTITUTIONS.has(key)) return true;
+    if (next && /^[ \t]+$/.test(ga) && EPONYM_WORDS.has(next.text.toLowerCase())) return true;
+    if (next && /^[ \t]+$/.test(ga) && next.upper && ORG_WORDS.has(next.text.toLowerCase())) return true;
+    if (next && ga === '-' && next.upper && !isPlaceToken(next)) return true; // "Agence France-Presse"
+    if (prev && /^[ \t]+$/.test(gapBefore(m)) && prev.text === 'Agence') return true;
+    // "The Times of India", "University of Georgia", "Bank of America": an institution's name.
+    return /\b(?:Times|University|Bank|College|Institute|Museum|School|Academy) of $/.test(text.slice(Math.max(0, m.start - 14), m.start));
+  };
+  const vetoed = matches.map(vetoOf);
+
   // Pass 1: countries and unambiguous subdivisions the text names give the context for namesakes.
   const docCountries = new Map<string, number>();
   const docAdmins = new Set<string>();
-  const person = matches.map(personCue);
+  const person = matches.map((m, k) => vetoed[k] || personCue(m));
   matches.forEach((m, k) => {
     if (person[k]) return;
     const countryEntry = m.entries.find((e) => e.place.kind === 'country');
@@ -444,18 +463,9 @@ export function geoparse(text: string, gaz: Gazetteer, opts: GeoparseOptions = {
     const insideCont = !!cont && cont.entries.some((c) => best!.place.iso3 !== null && (c.place.id === best!.place.iso3 || c.place.iso3 === best!.place.iso3));
     if (!best) return;
     const p = best.place;
-    const after = text.slice(m.end, m.end + 1);
-    const before = m.start > 0 ? text[m.start - 1] : '';
     const next = nextToken(m);
     const ga = gapAfter(m);
-    if (after === '$' || before === '$') return; // "US$460 million"
-    if (INSTITUTIONS.has(key)) return;
-    if (next && /^[ \t]+$/.test(ga) && EPONYM_WORDS.has(next.text.toLowerCase())) return;
-    if (next && /^[ \t]+$/.test(ga) && next.upper && ORG_WORDS.has(next.text.toLowerCase())) return;
-    if (next && ga === '-' && next.upper && !isPlaceToken(next)) return; // "Agence France-Presse"
-    if (prev && /^[ \t]+$/.test(gapBefore(m)) && prev.text === 'Agence') return;
-    // "The Times of India", "University of Georgia", "Bank of America": an institution's name.
-    if (/\b(?:Times|University|Bank|College|Institute|Museum|School|Academy) of $/.test(text.slice(Math.max(0, m.start - 14), m.start))) return;
+    if (vetoed[k]) return;
     // "Fraser Valley", "Scott County", "Mahim Bay": a different, unknown feature named after this one.
     if (next && /^[ \t]+$/.test(ga) && next.upper && PLACE_TYPE_WORDS.has(next.text.toLowerCase()) && p.kind !== 'country' && p.kind !== 'region') {
       if (!(p.kind === 'city' && next.text === 'City') && !(p.kind === 'admin' && /^(?:State|Province|Region|County|Prefecture)$/.test(next.text))) return;
