@@ -55,7 +55,10 @@ export function articlePath(indexPath: string, slug: string): string {
 
 export async function loadArticle(indexPath: string, slug: string, baseUrl: string): Promise<ArticleBundle> {
   const file = articlePath(indexPath, slug);
-  const bundle = validate(parseBundle, await fetchJson(new URL(file, baseUrl).href, file), file);
+  const json = await fetchJson(new URL(file, baseUrl).href, file);
+  performance.mark('claim-atlas:article-fetched');
+  const bundle = validate(parseBundle, json, file);
+  performance.mark('claim-atlas:article-validated');
   if (bundle.article.slug !== slug) {
     throw new DataLoadError({ file, message: `holds article "${bundle.article.slug}", expected "${slug}"` });
   }

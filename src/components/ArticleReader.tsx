@@ -2,7 +2,7 @@ import { memo, useEffect, useMemo, useRef } from 'react';
 import type { Claim } from '../domain/types';
 import { KIND_LABELS } from '../domain/kind-style';
 import { useAppState, useAppStore } from '../store/react';
-import { getIndex, getVisibleIdSet } from '../store/selectors';
+import { getIndex, getVisibleMask } from '../store/selectors';
 import type { AppStore } from '../store/app-store';
 import { segmentArticle, type Segment } from '../domain/text-segments';
 import { prefersReducedMotion } from './use-media';
@@ -22,19 +22,52 @@ export function ArticleReader() {
   const store = useAppStore();
   const bundle = useAppState((s) => s.bundle);
   const index = useAppState(getIndex);
-  const visible = useAppState(getVisibleIdSet);
-  const selectedId = useAppState((s) => s.selectedId);
-  const selectOrigin = useAppState((s) => s.selectOrigin);
   const root = useRef<HTMLDivElement>(null);
 
   const segments = useMemo(() => (bundle ? segmentArticle(bundle.article, bundle.claims) : []), [bundle]);
 
-  // Selecting elsewhere (map, list, URL) scrolls the claim's words into view.
+  // Highlights follow the filters, the time window and the selection without re-rendering the text: the
+  // marks are rendered once per article and only the claims whose state changed get their classes
+  // switched (the reader's version of the map's feature-state), so scrubbing stays cheap on long articles.
   useEffect(() => {
-    if (!selectedId || selectOrigin === 'reader' || !root.current) return;
-    const el = root.current.querySelector(`[data-claim-id="${CSS.escape(selectedId)}"]`);
-    el?.scrollIntoView({ block: 'center', behavior: prefersReducedMotion() ? 'auto' : 'smooth' });
-  }, [selectedId, selectOrigin]);
+    const el = root.current;
+    if (!el || !index) return;
+    const marks: HTMLElement[][] = index.claims.map(() => []);
+    for (const m of el.querySelectorAll<HTMLElement>('mark[data-claim-id]')) {
+      const i = index.byId.get(m.dataset['claimId'] ?? '');
+      if (i !== undefined) marks[i]!.push(m);
+    }
+    const shown = new Int8Array(index.claims.length).fill(-1);
+    const applyMask = (mask: Uint8Array) => {
+      for (let i = 0; i < mask.length; i++) {
+        const on = mask[i] === 1 ? 1 : 0;
+        if (shown[i] === on) continue;
+        shown[i] = on;
+        for (const m of marks[i]!) {
+          m.classList.toggle('is-shown', on === 1);
+          m.classList.toggle('is-filtered', on === 0);
+          // Only the innermost mark of a run is a tab stop, and only while its claim is shown.
+          if (m.dataset['inner'] === '1') m.tabIndex = on ? 0 : -1;
+        }
+      }
+    };
+    let selected: HTMLElement[] = [];
+    const applySelection = (id: string | null) => {
+      for (const m of selected) m.classList.remove('is-selected');
+      const i = id === null ? undefined : index.byId.get(id);
+      selected = i === undefined ? [] : marks[i]!;
+      for (const m of selected) m.classList.add('is-selected');
+      // Selecting elsewhere (map, list, URL) scrolls the claim's words into view.
+      if (selected[0] && store.getState().selectOrigin !== 'reader') {
+        selected[0].scrollIntoView({ block: 'center', behavior: prefersReducedMotion() ? 'auto' : 'smooth' });
+      }
+    };
+    const unsubscribe = [
+      store.subscribe(getVisibleMask, applyMask, { fireImmediately: true }),
+      store.subscribe((s) => s.selectedId, applySelection, { fireImmediately: true }),
+    ];
+    return () => unsubscribe.forEach((u) => u());
+  }, [index, segments, store]);
 
   if (!bundle || !index) return null;
   const { article } = bundle;
@@ -73,7 +106,7 @@ export function ArticleReader() {
         onMouseOver={(e) => store.getState().setHovered(claimAt(e.target)?.id ?? null)}
         onMouseLeave={() => store.getState().setHovered(null)}
       >
-        <ReaderText text={article.text} segments={segments} claims={bundle.claims} visible={visible} selectedId={selectedId} />
+        <ReaderText text={article.text} segments={segments} claims={bundle.claims} />
       </div>
     </section>
   );
@@ -83,11 +116,9 @@ interface TextProps {
   text: string;
   segments: Segment[];
   claims: readonly Claim[];
-  visible: ReadonlySet<string>;
-  selectedId: string | null;
 }
 
-const ReaderText = memo(function ReaderText({ text, segments, claims, visible, selectedId }: TextProps) {
+const ReaderText = memo(function ReaderText({ text, segments, claims }: TextProps) {
   return (
     <>
       {segments.map((seg) => {
@@ -106,22 +137,14 @@ const ReaderText = memo(function ReaderText({ text, segments, claims, visible, s
         for (let k = seg.claims.length - 1; k >= 0; k--) {
           const c = claims[seg.claims[k]!]!;
           const innermost = k === seg.claims.length - 1;
-          const shown = visible.has(c.id);
-          const cls = [
-            'claim-span',
-            `kind-${c.kind}`,
-            shown ? 'is-shown' : 'is-filtered',
-            c.stance !== 'asserted' ? 'is-contested' : '',
-            c.id === selectedId ? 'is-selected' : '',
-          ]
-            .filter(Boolean)
-            .join(' ');
+          const cls = `claim-span kind-${c.kind}${c.stance !== 'asserted' ? ' is-contested' : ''}`;
           node = (
             <mark
               key={innermost ? seg.start : `${seg.start}-${k}`}
               className={cls}
               data-claim-id={c.id}
-              tabIndex={innermost && shown ? 0 : -1}
+              data-inner={innermost ? '1' : undefined}
+              tabIndex={innermost ? 0 : -1}
               title={innermost ? `${KIND_LABELS[c.kind]}: ${c.summary}` : undefined}
             >
               {node}

@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { Claim, PlaceRole } from '../domain/types';
 import { KIND_COLORS, KIND_LABELS, STANCE_LABELS } from '../domain/kind-style';
 import { useAppState, useAppStore } from '../store/react';
-import { getClaimById, getSelectedClaim, getVisibleIdSet } from '../store/selectors';
+import { getClaimById, getIndex, getSelectedClaim, getVisibleMask } from '../store/selectors';
 import { attributionChain, intervalLabel } from './claim-text';
 import { ClaimPermalinkButton } from './ShareMenu';
 
@@ -26,7 +26,11 @@ export function ClaimPanel({ emptyHint = false }: { emptyHint?: boolean }) {
   const claim = useAppState(getSelectedClaim);
   const origin = useAppState((s) => s.selectOrigin);
   const counter = useAppState((s) => getClaimById(s, claim?.counterClaim ?? null));
-  const visible = useAppState(getVisibleIdSet);
+  // A boolean, not the visible set: the panel must not re-render on every timeline step.
+  const isVisible = useAppState((s) => {
+    const i = s.selectedId === null ? undefined : getIndex(s)?.byId.get(s.selectedId);
+    return i === undefined || getVisibleMask(s)[i] === 1;
+  });
   const heading = useRef<HTMLHeadingElement>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
   const wasOpen = useRef(false);
@@ -91,7 +95,7 @@ export function ClaimPanel({ emptyHint = false }: { emptyHint?: boolean }) {
           <span className="swatch" style={{ background: KIND_COLORS[claim.kind] }} aria-hidden="true" />
           {KIND_LABELS[claim.kind]}
         </span>
-        {!visible.has(claim.id) && <span className="muted-chip">outside the current filters</span>}
+        {!isVisible && <span className="muted-chip">outside the current filters</span>}
         <ClaimPermalinkButton claimId={claim.id} />
         <button type="button" className="icon-button" data-testid="claim-close" aria-label="Close claim details" onClick={close}>
           ×

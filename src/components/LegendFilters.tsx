@@ -7,6 +7,8 @@ import { getFiltersActive, getIndex, getKindsPresent } from '../store/selectors'
  * The map key and the filters in one place (as in kepler.gl's layer panel): each kind's colour is also its
  * checkbox; speakers and outlets narrow the claims when ticked; Reset restores everything, time included.
  */
+const MAX_VOICES = 60;
+
 export function LegendFilters({ floating = false }: { floating?: boolean }) {
   const store = useAppStore();
   const index = useAppState(getIndex);
@@ -16,6 +18,9 @@ export function LegendFilters({ floating = false }: { floating?: boolean }) {
   const present = getKindsPresent(index);
   const [collapsed, setCollapsed] = useState(false);
   if (!index) return null;
+  // A corpus can cite thousands of names: list the most frequent, plus any already ticked.
+  const voices = index.voiceCounts.filter((v, i) => i < MAX_VOICES || by?.includes(v.name));
+  const more = index.voiceCounts.length - voices.length;
 
   return (
     <section
@@ -73,7 +78,7 @@ export function LegendFilters({ floating = false }: { floating?: boolean }) {
         <fieldset className="by-filter" data-testid="filter-by">
           <legend>Said or reported by</legend>
           <div className="by-list">
-            {index.voiceCounts.map((v) => (
+            {voices.map((v) => (
               <label key={v.name} className="by-option">
                 <input
                   type="checkbox"
@@ -88,6 +93,7 @@ export function LegendFilters({ floating = false }: { floating?: boolean }) {
               </label>
             ))}
           </div>
+          {more > 0 && <p className="hint">and {more} more with fewer claims (find them with the list’s filter box).</p>}
           <p className="hint">{by ? 'Showing claims by the ticked names only.' : 'None ticked: everyone’s claims are shown.'}</p>
         </fieldset>
 
