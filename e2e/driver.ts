@@ -484,6 +484,13 @@ export class Atlas {
     await expect(this.panel).toBeVisible();
   }
 
+  /** Rests the mouse pointer on claim `id` where it is drawn. */
+  async hoverClaimOnMap(id: string): Promise<void> {
+    const pt = await this.claimScreenPoint(id);
+    await this.page.mouse.move(pt.x - 6, pt.y - 6);
+    await this.page.mouse.move(pt.x, pt.y, { steps: 3 });
+  }
+
   /** Drags the map with the mouse from its centre by (dx, dy) pixels. */
   async dragMap(dx: number, dy: number): Promise<void> {
     const box = await this.mapContainer.boundingBox();
