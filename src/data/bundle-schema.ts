@@ -156,9 +156,12 @@ function pathText(path: readonly PropertyKey[]): string {
 }
 
 const MAX_LISTED = 12;
+const MAX_LINE = 300;
 
 function fail(what: string, error: z.ZodError): never {
-  const lines = error.issues.slice(0, MAX_LISTED).map((i) => `  ${pathText(i.path)}: ${i.message}`);
+  // Messages echo values from the file (ids, phrases); a hostile file must not make the error unreadable.
+  const clip = (line: string) => (line.length > MAX_LINE ? `${line.slice(0, MAX_LINE)}…` : line);
+  const lines = error.issues.slice(0, MAX_LISTED).map((i) => clip(`  ${pathText(i.path)}: ${i.message}`));
   if (error.issues.length > MAX_LISTED) lines.push(`  … and ${error.issues.length - MAX_LISTED} more`);
   throw new Error(`${what} is invalid:\n${lines.join('\n')}`);
 }
