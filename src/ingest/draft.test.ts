@@ -144,6 +144,18 @@ describe('YAML output', () => {
   });
 });
 
+describe('progress', () => {
+  it('reports stages with fractions that only grow, ending at 1', () => {
+    const seen: [number, string][] = [];
+    const text = `Title\n\n${'Russia will provide military assistance to Tajikistan. '.repeat(200)}`;
+    draftArticle(text, { published: P, slug: 's', gazetteer: fixtureGazetteer(), onProgress: (f, s) => seen.push([f, s]) });
+    expect(seen[0]).toEqual([0, 'geoparsing']);
+    expect(seen[seen.length - 1]).toEqual([1, 'done']);
+    expect(seen.every(([f], i) => i === 0 || f >= seen[i - 1]![0])).toBe(true);
+    expect(seen.filter(([, s]) => s === 'drafting claims').length).toBeGreaterThan(2);
+  });
+});
+
 describe('findMagnitude', () => {
   const m = (s: string) => findMagnitude(s, { start: 0, end: s.length });
   it('reads numbers with units, scales and hedges', () => {

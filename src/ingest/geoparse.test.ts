@@ -70,6 +70,8 @@ describe('geoparse: disambiguation', () => {
     expect(at('Refugees crossed into Jordan last month.', 'Jordan')?.id).toBe('JOR');
     expect(at('Michael Jordan visited the school.', 'Jordan')).toBeUndefined();
     expect(at('Mr Jordan said the talks failed.', 'Jordan')).toBeUndefined();
+    expect(at('Jordan Peterson spoke.', 'Jordan')).toBeUndefined();
+    expect(at('Officials said Jordan Police arrested two men.', 'Jordan')?.id).toBe('JOR');
   });
 
   it('rejects ordinary words that are also towns unless the text places them', () => {

@@ -53,6 +53,12 @@ const FUNCTION_WORDS = new Set(
     'south-eastern upper lower greater inner outer neighbouring neighboring nearby rural urban'
   ).split(' '),
 );
+/** Words after a place name that make it the seat of an office or body, not part of a person's name. */
+const OFFICE_WORDS = new Set(
+  'governor mayor senator senators attorney police department health secretary minister ministry president premier government officials official authorities army navy legislature assembly parliament council court sheriff state county city republican republicans democrat democrats democratic congressman congresswoman representative delegation'.split(
+    ' ',
+  ),
+);
 const DETERMINERS = new Set('a an the this that these those his her their its our my your every each some any another'.split(' '));
 const DIRECTIONS = new Set(
   'north south east west northern southern eastern western central northeast northwest southeast southwest north-east north-west south-east south-west upper lower'.split(
@@ -249,7 +255,8 @@ export function geoparse(text: string, gaz: Gazetteer, opts: GeoparseOptions = {
       if (nameNeighbour(p, gb) && !p!.weakCap) return true; // "Michael Jordan"
       if (nameNeighbour(p, gb) && p!.weakCap && !FUNCTION_WORDS.has(p!.text.toLowerCase())) return true;
       const n = nextToken(m);
-      if (nameNeighbour(n, gapAfter(m)) && !/^(?:said|says)$/i.test(n!.text)) return true; // "Paris Hilton"
+      // "Paris Hilton" is a person; "Washington Governor Jay Inslee" names an office of a place.
+      if (nameNeighbour(n, gapAfter(m)) && !/^(?:said|says)$/i.test(n!.text) && !OFFICE_WORDS.has(n!.text.toLowerCase())) return true;
     }
     return false;
   };
