@@ -292,21 +292,36 @@ export class Atlas {
     return Object.fromEntries(new URLSearchParams(search));
   }
 
-  /** The URL query as the app last wrote it, after its debounce settles. */
+  /** The URL query as the app last wrote it, after its debounce settles (unchanged over three reads). */
   async settledUrlParams(): Promise<Record<string, string>> {
-    let last = '';
+    if (await this.hasMap()) {
+      await this.whenMapIdle();
+      await this.expectUrlToShowMapView();
+    }
+    const seen: string[] = [];
     await expect
       .poll(
         async () => {
-          const now = await this.page.evaluate(() => location.search);
-          const stable = now === last;
-          last = now;
-          return stable;
+          seen.push(await this.page.evaluate(() => location.search));
+          const last3 = seen.slice(-3);
+          return last3.length === 3 && last3.every((q) => q === last3[0]);
         },
-        { intervals: [300, 300, 300, 500, 500, 1000] },
+        { intervals: [250] },
       )
       .toBe(true);
-    return Object.fromEntries(new URLSearchParams(last));
+    return Object.fromEntries(new URLSearchParams(seen[seen.length - 1]));
+  }
+
+  /** Waits until `map=` in the URL is the map's current view (zoom 2 decimals, lat/lon 4), as the contract says. */
+  async expectUrlToShowMapView(): Promise<void> {
+    await expect
+      .poll(async () => {
+        const v = await this.mapView();
+        const want = `${v.zoom.toFixed(2)}/${v.lat.toFixed(4)}/${v.lon.toFixed(4)}`;
+        const got = (await this.urlParams()).map ?? '';
+        return got === want ? 'in step' : `URL map=${got}, map shows ${want}`;
+      })
+      .toBe('in step');
   }
 
   async mapView(): Promise<MapView> {
