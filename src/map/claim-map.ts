@@ -366,7 +366,8 @@ export class ClaimMap {
   private showTooltip(ids: string[], x: number, y: number): void {
     const claims = this.renderedBundle?.claims;
     const first = ids[0] === undefined ? undefined : claims?.[this.claimIndexOf(ids[0]) ?? -1];
-    if (!first) {
+    // While the chooser lists the claims under the pointer, a tooltip would only cover it.
+    if (!first || this.store.getState().chooser) {
       this.tooltip.hidden = true;
       return;
     }
