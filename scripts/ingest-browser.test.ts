@@ -18,7 +18,7 @@ const URL_ = 'http://localhost/gazetteer/gazetteer.json';
 let calls: string[] = [];
 beforeAll(async () => {
   await loadNodeGazetteer(); // builds public/gazetteer/gazetteer.json on a clean checkout
-});
+}, 120_000);
 function stubFetch(status = 200): void {
   calls = [];
   vi.stubGlobal('fetch', async (url: string) => {
@@ -29,7 +29,7 @@ function stubFetch(status = 200): void {
 }
 afterEach(() => vi.unstubAllGlobals());
 
-describe('draftFromText (browser entry)', () => {
+describe('draftFromText (browser entry)', { timeout: 120_000 }, () => {
   it('drafts the seed into YAML and a compiled bundle the app can show', async () => {
     stubFetch();
     const stages: string[] = [];

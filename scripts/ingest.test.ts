@@ -50,7 +50,8 @@ function run(script: string, args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe('ingest (library entry)', () => {
+// Spawning tsx and loading the gazetteer takes seconds on a busy machine.
+describe('ingest (library entry)', { timeout: 120_000 }, () => {
   it('writes a draft of the seed that the data compiler accepts, article byte for byte', async () => {
     const dataDir = join(tmp, 'seed');
     mkdirSync(dataDir);
@@ -85,7 +86,7 @@ describe('ingest (library entry)', () => {
   });
 });
 
-describe('ingest command line: bad input → message naming the file or flag, non-zero exit, nothing written', () => {
+describe('ingest command line: bad input → message naming the file or flag, non-zero exit, nothing written', { timeout: 120_000 }, () => {
   const cases: { name: string; make: () => string[]; message: RegExp }[] = [
     { name: 'empty file', make: () => [write('empty.txt', Buffer.alloc(0)), '--published', '2021-07-28'], message: /empty\.txt: the article is empty/ },
     {
@@ -129,7 +130,7 @@ describe('ingest command line: bad input → message naming the file or flag, no
   });
 });
 
-describe('geoparse command line', () => {
+describe('geoparse command line', { timeout: 120_000 }, () => {
   it('prints one JSON object per file with exactly the documented fields', () => {
     const other = join(tmp, 'other.txt');
     writeFileSync(other, 'Floods hit Kabul next week.');
