@@ -187,7 +187,8 @@ export class ClaimMap {
     const map = this.map;
     map.addImage(ARROW_ICON, arrowHeadSdf(), { sdf: true, pixelRatio: 2 });
     map.addImage(HATCH_ICON, hatchPattern(), { pixelRatio: 1 });
-    map.addSource(CLAIMS_SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+    // Claims need no tiles past zoom 9 (country-scale geometry): fewer tiles to cut on load and on zoom.
+    map.addSource(CLAIMS_SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, maxzoom: 9 });
     for (const layer of claimLayersBelowLabels) map.addLayer(layer);
     if (offlineBasemap) for (const layer of basemapLabelLayers) map.addLayer(layer);
     for (const layer of claimLayersAboveLabels) map.addLayer(layer);
