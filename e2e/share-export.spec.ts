@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { Atlas, SEED_SLUG, articleSlice, claimById, expect, loadBundle, openApp, test } from './driver';
+import { Atlas, SEED_SLUG, articleSlice, claimById, disableWebglInPage, expect, loadBundle, openApp, test } from './driver';
 import { ShareSteps, parseCsv, pngSize } from './driver-share';
 
 const FLOW = 'is-fighters-syria-libya-to-afghanistan';
@@ -182,5 +182,16 @@ test.describe('exporting the claims in view', () => {
     }, { b64: file.bytes.toString('base64'), top: Math.floor(size.height / 2) - 20, h: 40 });
     expect(colours).toBeGreaterThan(20);
     await expect(new ShareSteps(app).status).toHaveText(/saved/i);
+  });
+
+  test('given a browser without WebGL, then data exports still work and the picture says why it is unavailable', async ({ page }) => {
+    await disableWebglInPage(page);
+    const app = await openApp(page);
+    await expect(page.getByTestId('map-message')).toBeVisible();
+    const share = new ShareSteps(app);
+    const csv = await share.download('export-csv');
+    expect(csv.text.split('\r\n').filter(Boolean)).toHaveLength((await loadBundle(page)).claims.length + 1);
+    await expect(page.getByTestId('export-png')).toBeDisabled();
+    await expect(share.panel).toContainText('the map cannot be drawn');
   });
 });
