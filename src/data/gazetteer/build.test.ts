@@ -3,7 +3,7 @@ import type { LineString, MultiPolygon, Polygon, Position } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import topologyJson from 'world-atlas/countries-50m.json' with { type: 'json' };
 import { describe, expect, it } from 'vitest';
-import { createGazetteer, lookupOrThrow } from './build';
+import { createGazetteer, interiorAnchor, lookupOrThrow } from './build';
 import type { GazetteerPlace } from './types';
 
 const topology = topologyJson as unknown as Topology;
@@ -32,6 +32,20 @@ function inside(p: Position, g: Polygon | MultiPolygon): boolean {
   return booleanPointInPolygon(p, g);
 }
 
+/**
+ * Point-in-country that does not trust a ring crossing ±180 read as planar (such a ring "contains" half
+ * the globe): those are tested with every longitude shifted into 0..360.
+ */
+function insideOnSphere(p: Position, g: Polygon | MultiPolygon): boolean {
+  const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+  return polys.some((rings) => {
+    const crosses = rings.some((r) => r.some((q, i) => i > 0 && Math.abs(q[0]! - r[i - 1]![0]!) > 180));
+    if (!crosses) return booleanPointInPolygon(p, { type: 'Polygon', coordinates: rings });
+    const east = (q: Position): Position => [q[0]! < 0 ? q[0]! + 360 : q[0]!, q[1]!];
+    return booleanPointInPolygon(east(p), { type: 'Polygon', coordinates: rings.map((r) => r.map(east)) });
+  });
+}
+
 describe('countries', () => {
   it('draws a country as its Natural Earth polygon with an anchor inside it', () => {
     const afg = place('AFG');
@@ -47,6 +61,25 @@ describe('countries', () => {
       const p = place(id);
       expect(inside(p.anchor, p.geometry as MultiPolygon), id).toBe(true);
     }
+  });
+
+  it('anchors countries that straddle the antimeridian inside them, not in the Atlantic', () => {
+    const fji = place('FJI');
+    // Viti Levu, where Suva is: the largest island.
+    expect(fji.anchor[0]).toBeGreaterThan(177);
+    expect(fji.anchor[0]).toBeLessThan(179);
+    expect(fji.anchor[1]).toBeGreaterThan(-19);
+    expect(fji.anchor[1]).toBeLessThan(-17);
+    for (const id of ['FJI', 'KIR', 'NZL', 'USA']) {
+      const p = place(id);
+      expect(insideOnSphere(p.anchor, p.geometry as MultiPolygon), id).toBe(true);
+    }
+    // Russia's display anchor is pinned to Moscow, so test the polygon point itself: Chukotka crosses ±180.
+    const rus = place('RUS').geometry as MultiPolygon;
+    const a = interiorAnchor(rus);
+    expect(insideOnSphere(a, rus)).toBe(true);
+    expect(a[0]).toBeGreaterThan(60);
+    expect(a[0]).toBeLessThan(140);
   });
 
   it('anchors Russia at Moscow (news override)', () => {

@@ -50,6 +50,23 @@ function polygonsOf(g: Polygon | MultiPolygon): Position[][][] {
 }
 
 /**
+ * Natural Earth cuts shapes at the antimeridian and topojson's merge re-joins the pieces, so one ring can
+ * run 179.9 → -180 → -179.8 (Fiji, Russia's Chukotka, the Aleutians). Read planar, such a ring wraps
+ * the whole globe and its centre of mass lands mid-Atlantic. An outer ring that jumps across ±180 an
+ * even number of times crosses the antimeridian and back: its western-hemisphere vertices move east by
+ * 360°. An odd number means the ring goes round a pole (Antarctica) and is already right as it is.
+ */
+function unwrapAntimeridian(rings: Position[][]): Position[][] {
+  const outer = rings[0] ?? [];
+  let jumps = 0;
+  for (let i = 1; i < outer.length; i++) if (Math.abs(outer[i]![0]! - outer[i - 1]![0]!) > 180) jumps++;
+  if (jumps === 0 || jumps % 2 === 1) return rings;
+  return rings.map((ring) => ring.map((p) => (p[0]! < 0 ? [p[0]! + 360, p[1]!] : p)));
+}
+
+const normaliseLon = (lon: number): number => (lon > 180 ? lon - 360 : lon);
+
+/**
  * A display point inside the area: the centre of mass of its largest part when that lies inside the
  * part (most countries), else a point guaranteed to be on it (crescents like Croatia or Chile).
  */
@@ -57,7 +74,7 @@ export function interiorAnchor(g: Polygon | MultiPolygon): [number, number] {
   let best: Polygon | null = null;
   let bestArea = -1;
   for (const rings of polygonsOf(g)) {
-    const poly: Polygon = { type: 'Polygon', coordinates: rings };
+    const poly: Polygon = { type: 'Polygon', coordinates: unwrapAntimeridian(rings) };
     const a = area(poly);
     if (a > bestArea) {
       bestArea = a;
@@ -66,9 +83,9 @@ export function interiorAnchor(g: Polygon | MultiPolygon): [number, number] {
   }
   if (!best) throw new Error('interiorAnchor: empty polygon');
   const c = centerOfMass(best).geometry.coordinates;
-  if (booleanPointInPolygon(c, best)) return [c[0]!, c[1]!];
+  if (booleanPointInPolygon(c, best)) return [normaliseLon(c[0]!), c[1]!];
   const p = pointOnFeature(best).geometry.coordinates;
-  return [p[0]!, p[1]!];
+  return [normaliseLon(p[0]!), p[1]!];
 }
 
 function simplifyMulti(g: Polygon | MultiPolygon): Polygon | MultiPolygon {
