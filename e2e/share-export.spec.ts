@@ -88,6 +88,14 @@ test.describe('sharing a view', () => {
     await expect(share.embedDialog).toBeHidden();
     await expect(page.getByTestId('share-embed')).toBeFocused();
   });
+  test('given the share panel and the embed dialog open, then axe finds no serious or critical violation', async ({ page }) => {
+    const app = await openApp(page);
+    const share = new ShareSteps(app);
+    await share.open();
+    expect(await app.seriousAccessibilityViolations()).toEqual([]);
+    await share.embedCode();
+    expect(await app.seriousAccessibilityViolations()).toEqual([]);
+  });
 });
 
 test.describe('exporting the claims in view', () => {
