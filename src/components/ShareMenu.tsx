@@ -166,6 +166,12 @@ export function ShareMenu({ embed = false }: { embed?: boolean }) {
   const panel = useRef<HTMLDivElement>(null);
   const panelId = useId();
 
+  // Stable, so the dialog's effect (showModal, listeners) runs once per opening.
+  const closeEmbed = useCallback(() => {
+    setEmbedOpen(false);
+    panel.current?.querySelector<HTMLElement>('[data-testid="share-embed"]')?.focus();
+  }, []);
+
   const close = useCallback((returnFocus: boolean) => {
     setOpen(false);
     setManual(null);
@@ -319,14 +325,7 @@ export function ShareMenu({ embed = false }: { embed?: boolean }) {
           {status}
         </p>
       </div>
-      {embedOpen && (
-        <EmbedDialog
-          onClose={() => {
-            setEmbedOpen(false);
-            panel.current?.querySelector<HTMLElement>('[data-testid="share-embed"]')?.focus();
-          }}
-        />
-      )}
+      {embedOpen && <EmbedDialog onClose={closeEmbed} />}
     </div>
   );
 }
