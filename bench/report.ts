@@ -42,7 +42,7 @@ interface StepStatsLike {
 interface DetailLike {
   label: string;
   n: number;
-  app: { scrub: { keyboard: StepStatsLike; drag: StepStatsLike }; errors: string[]; loadRunsMs: number[] } | null;
+  app: { scrub: { keyboard: StepStatsLike; drag: StepStatsLike }; errors: string[]; loadRunsMs: number[]; longestTaskCpuMs: number | null } | null;
   baseline: { scrub: { keyboard: StepStatsLike; drag: StepStatsLike }; errors: string[]; loadRunsMs: number[] } | null;
 }
 
@@ -119,7 +119,7 @@ function stepSummary(s: StepStatsLike | undefined): string {
 
 export function formatTable(results: Results, detail: DetailLike[], targets: Target[], notes: string[]): string {
   const rows: string[][] = [
-    ['data', 'claims', 'load app', 'load base', 'ratio', 'scrub med app', 'scrub med base', 'ratio', 'p90 app', 'p90 base', 'longest task', 'click→panel', 'heap'],
+    ['data', 'claims', 'load app', 'load base', 'ratio', 'scrub med app', 'scrub med base', 'ratio', 'p90 app', 'p90 base', 'longest task (cpu)', 'click→panel', 'heap'],
   ];
   results.runs.forEach((run, i) => {
     const r = (a: number | null, b: number | null): string => {
@@ -137,7 +137,7 @@ export function formatTable(results: Results, detail: DetailLike[], targets: Tar
       r(run.app.scrubMedianMs, run.baseline.scrubMedianMs),
       fmt(run.app.scrubP90Ms, ' ms'),
       fmt(run.baseline.scrubP90Ms, ' ms'),
-      fmt(run.app.longestTaskMs, ' ms'),
+      run.app.longestTaskMs === null ? '—' : `${run.app.longestTaskMs} ms (${fmt(detail[i]?.app?.longestTaskCpuMs ?? null, ' ms')})`,
       fmt(run.app.clickToPanelMs, ' ms'),
       fmt(run.app.heapMB, ' MB'),
     ]);
@@ -166,7 +166,7 @@ export function formatTable(results: Results, detail: DetailLike[], targets: Tar
     ...(d.baseline?.errors ?? []).map((e) => `  ${d.label} baseline: ${e}`),
     ...(d.app?.errors ?? []).map((e) => `  ${d.label} app: ${e}`),
   ]);
-  if (problems.length) out.push('', 'problems:', ...problems);
+  if (problems.length) out.push('', 'problems (numbers of a page that did not show the data set, or from < 20 changing steps, are left out of results.json):', ...problems);
   if (notes.length) out.push('', 'notes:', ...notes.map((n) => `  ${n}`));
   return out.join('\n');
 }
