@@ -21,7 +21,7 @@ import { geoparse } from '../src/ingest/geoparse';
 import type { Toponym } from '../src/ingest/geoparse';
 import { IngestInputError } from '../src/ingest/text';
 import { fail, parseArgs, stringFlag } from './ingest-lib/cli';
-import { haversineKm, parseGeoVirus, scoreArticle, summarise } from './ingest-lib/geovirus';
+import { haversineKm, parseDevNews, parseGeoVirus, scoreArticle, summarise } from './ingest-lib/geovirus';
 import type { GoldToponym } from './ingest-lib/geovirus';
 import { loadNodeGazetteer } from './ingest-lib/node-gazetteer';
 
@@ -157,6 +157,42 @@ async function evalGeoVirus(path: string, showErrors: boolean): Promise<void> {
   }
 }
 
+/** The project's own annotated paragraphs: the same scoring, to see a change generalise beyond GeoVirus. */
+async function evalDevNews(showErrors: boolean): Promise<void> {
+  const file = join(repoRoot, 'scripts', 'ingest-lib', 'dev-news.json');
+  const articles = parseDevNews(readFileSync(file, 'utf8'), 'scripts/ingest-lib/dev-news.json');
+  const gaz = await loadNodeGazetteer();
+  let tp = 0;
+  let pred = 0;
+  let gold = 0;
+  const errors: number[] = [];
+  const notes: string[] = [];
+  for (const a of articles) {
+    const s = scoreArticle(a.gold, geoparse(a.text, gaz), { demonymsNeutral: true });
+    tp += s.tp;
+    pred += s.predicted;
+    gold += s.gold;
+    for (const e of s.errors) if (Number.isFinite(e)) errors.push(e);
+    for (const m of s.missed) notes.push(`missed ${m.name}`);
+    for (const p of s.spurious) notes.push(`spurious ${p.text}→${p.name}`);
+    for (const g of a.gold) {
+      const p = geoparse(a.text, gaz).find((x) => x.start < g.end && x.end > g.start);
+      if (p && Number.isFinite(g.lat) && haversineKm(g.lat, g.lon, p.lat, p.lon) > 161) {
+        notes.push(`far ${g.name} → ${p.name} (${p.id}) ${haversineKm(g.lat, g.lon, p.lat, p.lon).toFixed(0)} km`);
+      }
+    }
+  }
+  const s = summarise(tp, pred, gold, errors);
+  console.log(`\nOwn news paragraphs (scripts/ingest-lib/dev-news.json: ${articles.length} articles, ${gold} gold toponyms, ${errors.length} with GeoNames points)`);
+  console.log(
+    table([
+      ['scoring', 'P', 'R', 'F1', 'acc@161', 'median err', 'mean err'],
+      ['demonyms neutral', pct(s.precision), pct(s.recall), pct(s.f1), pct(s.acc161), km(s.medianKm), km(s.meanKm)],
+    ]),
+  );
+  if (showErrors && notes.length > 0) console.log(notes.join('\n'));
+}
+
 interface CuratedClaim {
   id: string;
   quote: string;
@@ -235,6 +271,7 @@ async function main(): Promise<void> {
   if (args.files.length > 0) throw new IngestInputError(`unexpected argument ${args.files[0]} (usage: npm run eval -- [--geovirus PATH] [--errors])`);
   const path = resolve(stringFlag(args, 'geovirus') ?? join(repoRoot, '..', 'shared', 'eval', 'geovirus', 'GeoVirus.xml'));
   await evalGeoVirus(path, args.flags.has('errors'));
+  await evalDevNews(args.flags.has('errors'));
   await evalSeed();
 }
 

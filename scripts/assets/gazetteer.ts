@@ -99,8 +99,13 @@ export async function build(): Promise<string> {
     const km = 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
     return km > 2500 ? fallback : [lon, lat];
   };
+  // world-countries' latlng (CIA World Factbook): the sanity reference, never a display override.
+  const factbookPoint = new Map(
+    (require('world-countries') as { cca3: string; latlng: [number, number] }[]).map((w) => [w.cca3, [w.latlng[1], w.latlng[0]] as [number, number]]),
+  );
   const countries: CountryRow[] = COUNTRIES.map((c) => {
-    const [lon, lat] = anchorFor(c.id, c.anchor);
+    const factbook = factbookPoint.get(c.id);
+    const [lon, lat] = anchorFor(c.id, factbook ?? c.anchor);
     const names = [...new Set([c.official, ...c.aliases].map(stripThe))].filter(
       (n) => n !== c.name && n.length > 1,
     );

@@ -149,3 +149,26 @@ export function summarise(tp: number, predicted: number, gold: number, errorsKm:
     meanKm: sorted.length ? sorted.reduce((s, e) => s + e, 0) / sorted.length : NaN,
   };
 }
+
+interface DevNewsFile {
+  articles: { text: string; gold: { name: string; occurrence?: number; lat: number | null; lon: number | null }[] }[];
+}
+
+/**
+ * The project's own hand-annotated news paragraphs (dev-news.json): a check that a change generalises
+ * beyond GeoVirus. A gold entry without coordinates counts for precision and recall only (lat/lon NaN).
+ */
+export function parseDevNews(json: string, file = 'dev-news.json'): GoldArticle[] {
+  const doc = JSON.parse(json) as DevNewsFile;
+  return doc.articles.map((a, i) => {
+    const gold = a.gold.map((g, j) => {
+      let at = -1;
+      for (let k = 0; k < (g.occurrence ?? 1); k++) {
+        at = a.text.indexOf(g.name, at + 1);
+        if (at < 0) throw new Error(`${file}: articles[${i}].gold[${j}]: "${g.name}" occurrence ${g.occurrence ?? 1} is not in the text`);
+      }
+      return { start: at, end: at + g.name.length, name: g.name, lat: g.lat ?? NaN, lon: g.lon ?? NaN };
+    });
+    return { source: `${file}#${i}`, text: a.text, gold: gold.sort((x, y) => x.start - y.start), unaligned: 0 };
+  });
+}

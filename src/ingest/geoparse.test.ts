@@ -61,6 +61,12 @@ describe('geoparse: disambiguation', () => {
     expect(at('A fair opened in Paris, Texas, on Friday.', 'Paris')?.id).toBe('geonames:4717560');
   });
 
+  it('lets the named subdivision beat a namesake in another state the text names', () => {
+    const text = 'Shelters opened in Paris, Texas, on Friday. Maine braced for rain.';
+    expect(at(text, 'Paris')?.id).toBe('geonames:4717560');
+    expect(at('Shelters opened in Paris, Maine, on Friday. Texas braced for rain.', 'Paris')?.id).toBe('geonames:4974617');
+  });
+
   it('uses the countries and states the text already names', () => {
     const text = 'Floods hit Pennsylvania this week. In Reading, the river rose two metres.';
     expect(at(text, 'Reading')?.id).toBe('geonames:5207490');

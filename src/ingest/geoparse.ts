@@ -387,6 +387,11 @@ export function geoparse(text: string, gaz: Gazetteer, opts: GeoparseOptions = {
       let bestScore = -Infinity;
       // Only an explicit country container vetoes: subdivision names repeat across the world.
       let anyInside = !cont || !cont.entries.every((c) => c.place.kind === 'country');
+      const exactAvailable =
+        !!cont &&
+        m.entries.some(
+          (e) => e.place.kind !== 'country' && e.place.adminKey !== null && cont.entries.some((c) => c.place.kind === 'admin' && c.place.adminKey === e.place.adminKey),
+        );
       for (const e of m.entries) {
         if (e.demonym && !withDemonyms) continue;
         const p = e.place;
@@ -411,7 +416,9 @@ export function geoparse(text: string, gaz: Gazetteer, opts: GeoparseOptions = {
             (c) => (c.place.kind === 'country' && c.place.id === p.iso3) || (c.place.kind === 'admin' && c.place.iso3 === p.iso3),
           );
           if (exact) s += 60;
-          else if (sameCountry) s += 45;
+          // A namesake elsewhere in the same country only stands in when no reading lies in the named
+          // subdivision (its admin code may not match GeoNames'): "Paris, Texas" is not Paris, Maine.
+          else if (sameCountry) s += exactAvailable ? 10 : 45;
           if (exact || sameCountry) anyInside = true;
         }
         // A subdivision that shares a country's name wins only when its own country is named repeatedly,

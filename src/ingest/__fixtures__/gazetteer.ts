@@ -28,6 +28,7 @@ export const FIXTURE_ASSET: GazetteerAsset = {
     ['admin:US-TX', 'Texas', -99.9, 31.97, 'USA', 21000000, 'US.TX'],
     ['admin:US-PA', 'Pennsylvania', -77.2, 41.2, 'USA', 9000000, 'US.PA'],
     ['admin:US-AL', 'Alabama', -86.9, 32.3, 'USA', 3500000, 'US.AL'],
+    ['admin:US-ME', 'Maine', -69.25, 45.5, 'USA', 900000, 'US.ME'],
   ],
   regions: [
     ['region:central-asia', 'Central Asia', 66, 42, ['Central Asian countries'], 1, ['KAZ', 'KGZ', 'TJK', 'TKM', 'UZB']],
@@ -40,6 +41,7 @@ export const FIXTURE_ASSET: GazetteerAsset = {
     city(5601538, 'Moscow', 'USA', 'US.ID', 25060, -117.00017, 46.73239),
     city(2988507, 'Paris', 'FRA', 'FR.11', 2138551, 2.3488, 48.85341, 'PPLC'),
     city(4717560, 'Paris', 'USA', 'US.TX', 25171, -95.55551, 33.66094),
+    city(4974617, 'Paris', 'USA', 'US.ME', 5073, -70.50064, 44.25979),
     city(2639577, 'Reading', 'GBR', 'GB.ENG', 318014, -0.97113, 51.45625, 'PPLA2'),
     city(5207490, 'Reading', 'USA', 'US.PA', 87879, -75.92687, 40.33565, 'PPLA2'),
     city(741100, 'Of', 'TUR', 'TR.61', 31951, 40.26, 40.94, 'PPLA2'),
