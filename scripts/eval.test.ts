@@ -1,7 +1,8 @@
 /** The GeoVirus reader and the toponym scoring, on a tiny XML written here (not the test corpus). */
 import { describe, expect, it } from 'vitest';
 import type { Toponym } from '../src/ingest/geoparse';
-import { haversineKm, parseGeoVirus, scoreArticle, summarise } from './ingest-lib/geovirus';
+import { readFileSync } from 'node:fs';
+import { haversineKm, parseDevNews, parseGeoVirus, scoreArticle, summarise } from './ingest-lib/geovirus';
 
 const XML = `<articles>
   <article>
@@ -65,5 +66,27 @@ describe('scoring', () => {
 
   it('computes great-circle distances', () => {
     expect(haversineKm(0, 0, 0, 1)).toBeCloseTo(111.2, 1);
+  });
+});
+
+describe('own news paragraphs (dev-news.json)', () => {
+  it('places each gold name at its nth occurrence and keeps missing points as NaN', () => {
+    const json = JSON.stringify({
+      articles: [{ text: 'Kabul, then Kabul again; Asia.', gold: [{ name: 'Kabul', occurrence: 2, lat: 34.53, lon: 69.17 }, { name: 'Asia', lat: null, lon: null }] }],
+    });
+    const [a] = parseDevNews(json);
+    expect(a!.gold.map((g) => [g.start, g.end])).toEqual([[12, 17], [25, 29]]);
+    expect(Number.isNaN(a!.gold[1]!.lat)).toBe(true);
+  });
+
+  it('names the file, article and entry when a gold name is not in the text', () => {
+    const json = JSON.stringify({ articles: [{ text: 'Kabul.', gold: [{ name: 'Kabul', occurrence: 2, lat: 1, lon: 2 }] }] });
+    expect(() => parseDevNews(json, 'x.json')).toThrow('x.json: articles[0].gold[0]: "Kabul" occurrence 2 is not in the text');
+  });
+
+  it('the shipped file parses: every gold name is in its text', () => {
+    const articles = parseDevNews(readFileSync(new URL('./ingest-lib/dev-news.json', import.meta.url), 'utf8'));
+    expect(articles.length).toBeGreaterThan(5);
+    expect(articles.flatMap((a) => a.gold).length).toBeGreaterThan(50);
   });
 });
