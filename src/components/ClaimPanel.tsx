@@ -31,6 +31,7 @@ export function ClaimPanel({ emptyHint = false }: { emptyHint?: boolean }) {
     const i = s.selectedId === null ? undefined : getIndex(s)?.byId.get(s.selectedId);
     return i === undefined || getVisibleMask(s)[i] === 1;
   });
+  const hasMap = useAppState((s) => s.mapStatus !== 'unavailable');
   const heading = useRef<HTMLHeadingElement>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
   const wasOpen = useRef(false);
@@ -143,9 +144,11 @@ export function ClaimPanel({ emptyHint = false }: { emptyHint?: boolean }) {
                 ))}
               </ul>
               {claim.geometry.features.length > 0 ? (
-                <button type="button" className="link-button" onClick={flyTo}>
-                  Show on map
-                </button>
+                hasMap && (
+                  <button type="button" className="link-button" onClick={flyTo}>
+                    Show on map
+                  </button>
+                )
               ) : (
                 <span className="muted">Not drawn: no place the map can show.</span>
               )}

@@ -34,9 +34,11 @@ export function MapView({ onMap, styleUrl, children }: Props) {
     <section className="map-area" aria-label="Map">
       <div ref={container} className="map-canvas" data-testid="map" />
       {status === 'unavailable' && (
-        <div className="map-message" data-testid="map-message" role="status">
-          <strong>The map cannot be drawn.</strong>
-          <span>{message ?? 'This browser cannot draw the map.'}</span>
+        <div className="map-message-area">
+          <div className="map-message" data-testid="map-message" role="status">
+            <strong>The map cannot be drawn.</strong>
+            <span>{message ?? 'This browser cannot draw the map.'}</span>
+          </div>
         </div>
       )}
       <Chooser />

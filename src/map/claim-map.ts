@@ -135,14 +135,14 @@ export class ClaimMap {
   static create(container: HTMLElement, store: AppStore, options: ClaimMapOptions): ClaimMap | null {
     const reason = webglUnavailableReason();
     if (reason) {
-      store.getState().setMapStatus('unavailable', `The map cannot be drawn: ${reason}. The article, claims and timeline still work.`);
+      store.getState().setMapStatus('unavailable', `Reason: ${reason}. The article, claims, detail and timeline still work.`);
       return null;
     }
     try {
       return new ClaimMap(container, store, options);
     } catch (err) {
       const why = err instanceof Error ? err.message : String(err);
-      store.getState().setMapStatus('unavailable', `The map cannot be drawn (${why}). The article, claims and timeline still work.`);
+      store.getState().setMapStatus('unavailable', `Reason: ${why}. The article, claims, detail and timeline still work.`);
       return null;
     }
   }
