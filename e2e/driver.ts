@@ -578,6 +578,8 @@ export class Atlas {
   /** Restricts the claims to one speaker or outlet, whatever control `filter-by` is (select or checkboxes). */
   async filterBy(name: string): Promise<void> {
     const control = this.page.getByTestId('filter-by');
+    // The legend starts compact: speakers are behind its "More filters" button.
+    if (!(await control.isVisible())) await this.page.getByTestId('legend-toggle').click();
     const tag = await control.evaluate((el) => el.tagName.toLowerCase());
     if (tag === 'select') {
       await control.selectOption({ label: name });

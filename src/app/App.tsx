@@ -14,6 +14,8 @@ import { Sheet } from '../components/Sheet';
 import { Timeline } from '../components/Timeline';
 import { useIsPhone } from '../components/use-media';
 import { ShareMenu } from '../components/ShareMenu';
+import { OpenArticle } from '../components/OpenArticle';
+import { DraftBar } from '../components/DraftBar';
 import { setSnapshotMap } from '../map/snapshot';
 import { EMBED_MODE } from './embed';
 
@@ -69,8 +71,10 @@ function Shell({ onMap, onArticle, styleUrl }: Omit<Props, 'store'>) {
   return (
     <div className={`app ${isPhone ? 'is-phone' : 'is-desktop'}${EMBED_MODE ? ' is-embed' : ''}`}>
       <Header onArticle={pickArticle}>
+        {!EMBED_MODE && <OpenArticle />}
         <ShareMenu embed={EMBED_MODE} />
       </Header>
+      <DraftBar />
       <main className="layout">
         <MapView onMap={mapCallback} styleUrl={styleUrl}>
           <Notices />

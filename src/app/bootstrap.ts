@@ -42,7 +42,8 @@ export async function bootstrap(store: AppStore, search: string, baseUrl: string
 /** Opens another article of the loaded index (the header's article picker). */
 export async function switchArticle(store: AppStore, slug: string): Promise<void> {
   const st = store.getState();
-  if (st.bundle?.article.slug === slug || !st.index?.articles.some((a) => a.slug === slug)) return;
+  // A draft may carry the slug of a published article: only the published one counts as "already shown".
+  if ((!st.showingDraft && st.bundle?.article.slug === slug) || !st.index?.articles.some((a) => a.slug === slug)) return;
   try {
     const bundle = await loadArticle(source.indexPath, slug, source.baseUrl);
     store.getState().setBundle(bundle);

@@ -76,3 +76,19 @@ describe('urlStateFromStore', () => {
     );
   });
 });
+
+describe('a draft opened in this tab', () => {
+  it('never reaches the URL: no a=, no claim=, only the map view', () => {
+    const store = createAppStore();
+    const bundle = makeBundle();
+    const st = store.getState();
+    st.setBundle(bundle);
+    st.setDraft({ bundle, slug: bundle.article.slug, metaYaml: '', claimsYaml: '', geojson: {}, droppedCount: 0 });
+    st.select(bundle.claims[0]!.id, 'list');
+    st.setKinds(['movement']);
+    st.setView({ zoom: 3, lat: 10, lon: 20 });
+    expect(serializeUrlState(urlStateFromStore(store.getState(), null))).toBe('?map=3.00/10.0000/20.0000');
+    st.setBundle(bundle);
+    expect(serializeUrlState(urlStateFromStore(store.getState(), null))).toContain('a=fixture-article');
+  });
+});

@@ -3,10 +3,12 @@
  * checked against it); `startUrlSync` then mirrors the store into the query string with replaceState,
  * debounced so map moves and timeline drags do not flood the history API.
  */
-import type { AppState, AppStore } from '../store/app-store';
+import type { AppStore } from '../store/app-store';
 import { getClaimIndex } from '../store/claim-index';
-import { quoteForNotice, serializeUrlState, type UrlState } from '../store/url-state';
-import { dayFromIso, isoFromDay, overlapsWindow } from '../domain/time-window';
+import { quoteForNotice, serializeUrlState, urlStateFromStore, type UrlState } from '../store/url-state';
+
+export { urlStateFromStore };
+import { dayFromIso, overlapsWindow } from '../domain/time-window';
 import { withEmbedFlag } from './embed';
 
 export function applyUrlState(store: AppStore, url: UrlState): void {
@@ -37,26 +39,18 @@ export function applyUrlState(store: AppStore, url: UrlState): void {
     else st.addNotice(`The time window ${url.from ?? '…'} – ${url.to ?? '…'} lies outside this article's dates; showing the whole timeline.`);
   }
 
+  let claimBbox: readonly [number, number, number, number] | null = null;
   if (url.claim) {
-    if (index.byId.has(url.claim)) st.select(url.claim, 'url');
-    else st.addNotice(`This article has no claim ${quoteForNotice(url.claim)}; none is selected.`);
+    const i = index.byId.get(url.claim);
+    if (i !== undefined) {
+      st.select(url.claim, 'url');
+      const claim = bundle.claims[i];
+      if (claim && claim.geometry.features.length > 0) claimBbox = claim.bbox;
+    } else st.addNotice(`This article has no claim ${quoteForNotice(url.claim)}; none is selected.`);
   }
 
-  st.requestCamera(url.map ? { type: 'view', view: url.map } : { type: 'fit-all' }, false);
-}
-
-export function urlStateFromStore(state: AppState, dataParam: string | null): UrlState {
-  const win = state.timeWindow;
-  return {
-    data: dataParam,
-    article: state.bundle?.article.slug ?? null,
-    claim: state.selectedId,
-    from: win ? isoFromDay(win.start) : null,
-    to: win ? isoFromDay(win.end) : null,
-    kinds: state.kinds ? [...state.kinds] : null,
-    by: state.by ? [...state.by] : null,
-    map: state.view,
-  };
+  // A saved view wins; otherwise a linked claim is framed in the free map area beside its panel.
+  st.requestCamera(url.map ? { type: 'view', view: url.map } : claimBbox ? { type: 'bbox', bbox: claimBbox } : { type: 'fit-all' }, false);
 }
 
 /** Keeps location.search in step with the store; returns the unsubscribe function. */

@@ -25,6 +25,7 @@ export function ClaimPanel({ emptyHint = false }: { emptyHint?: boolean }) {
   const store = useAppStore();
   const claim = useAppState(getSelectedClaim);
   const origin = useAppState((s) => s.selectOrigin);
+  const showingDraft = useAppState((s) => s.showingDraft);
   const counter = useAppState((s) => getClaimById(s, claim?.counterClaim ?? null));
   // A boolean, not the visible set: the panel must not re-render on every timeline step.
   const isVisible = useAppState((s) => {
@@ -97,7 +98,7 @@ export function ClaimPanel({ emptyHint = false }: { emptyHint?: boolean }) {
           {KIND_LABELS[claim.kind]}
         </span>
         {!isVisible && <span className="muted-chip">outside the current filters</span>}
-        <ClaimPermalinkButton claimId={claim.id} />
+        {!showingDraft && <ClaimPermalinkButton claimId={claim.id} />}
         <button type="button" className="icon-button" data-testid="claim-close" aria-label="Close claim details" onClick={close}>
           ×
         </button>
@@ -114,6 +115,15 @@ export function ClaimPanel({ emptyHint = false }: { emptyHint?: boolean }) {
       </figure>
 
       <dl className="facts">
+        {(claim.review === 'draft' || claim.confidence !== undefined) && (
+          <>
+            <dt>Review</dt>
+            <dd data-testid="claim-confidence" className="claim-confidence">
+              Draft — not reviewed
+              {claim.confidence !== undefined && ` · confidence ${Math.round(claim.confidence * 100)} %`}
+            </dd>
+          </>
+        )}
         <dt>Stance</dt>
         <dd data-testid="claim-stance">
           <span className={`stance-badge stance-${claim.stance}`}>{STANCE_LABELS[claim.stance]}</span>

@@ -1,11 +1,17 @@
 import { formatDay, dayFromIso } from '../domain/time-window';
 import { useAppState } from '../store/react';
 
+/** Not a valid slug, so it can never collide with a published article's. */
+const DRAFT_OPTION = '#draft';
+
 const LANGUAGES: Record<string, string> = { cs: 'Czech', en: 'English', ru: 'Russian', fr: 'French', de: 'German', ar: 'Arabic', uk: 'Ukrainian' };
 
 export function Header({ onArticle, children }: { onArticle?: (slug: string) => void; children?: React.ReactNode }) {
   const bundle = useAppState((s) => s.bundle);
   const index = useAppState((s) => s.index);
+  const draft = useAppState((s) => s.draft);
+  const showingDraft = useAppState((s) => s.showingDraft);
+  const showDraft = useAppState((s) => s.showDraft);
   const article = bundle?.article;
   const day = article ? dayFromIso(article.published) : null;
   const meta: string[] = [];
@@ -28,15 +34,20 @@ export function Header({ onArticle, children }: { onArticle?: (slug: string) => 
         <span>Claim Atlas</span>
       </div>
       <div className="article-head">
-        {index && index.articles.length > 1 && onArticle ? (
+        {index && (index.articles.length > 1 || draft) && onArticle ? (
           <label className="article-picker">
             <span className="visually-hidden">Article</span>
-            <select value={article?.slug ?? ''} onChange={(e) => onArticle(e.target.value)}>
+            <select
+              data-testid="article-switcher"
+              value={showingDraft ? DRAFT_OPTION : (article?.slug ?? '')}
+              onChange={(e) => (e.target.value === DRAFT_OPTION ? showDraft() : onArticle(e.target.value))}
+            >
               {index.articles.map((a) => (
                 <option key={a.slug} value={a.slug}>
                   {a.title}
                 </option>
               ))}
+              {draft && <option value={DRAFT_OPTION}>{`Draft (not reviewed): ${draft.bundle.article.title}`}</option>}
             </select>
           </label>
         ) : (

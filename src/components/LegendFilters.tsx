@@ -16,28 +16,35 @@ export function LegendFilters({ floating = false }: { floating?: boolean }) {
   const by = useAppState((s) => s.by);
   const active = useAppState(getFiltersActive);
   const present = getKindsPresent(index);
-  const [collapsed, setCollapsed] = useState(false);
+  // Starts compact: on the desktop the colour key (which is also the kind filter) stays in a small corner
+  // chip, speakers and the symbol key open on demand; on the phone the whole panel folds into one row so
+  // the claim list comes first.
+  const [collapsed, setCollapsed] = useState(true);
   if (!index) return null;
+  const activeCount = (kinds ? 1 : 0) + (by ? 1 : 0);
+  const showKinds = floating || !collapsed;
   // A corpus can cite thousands of names: list the most frequent, plus any already ticked.
   const voices = index.voiceCounts.filter((v, i) => i < MAX_VOICES || by?.includes(v.name));
   const more = index.voiceCounts.length - voices.length;
 
   return (
     <section
-      className={`legend${floating ? ' is-floating' : ''}`} data-testid="legend"
+      className={`legend${floating ? ' is-floating' : ''}${collapsed ? ' is-collapsed' : ''}`} data-testid="legend"
       aria-labelledby="legend-title"
-      data-map-inset={floating ? 'left' : undefined}
+      data-map-inset={floating ? (collapsed ? 'top' : 'left') : undefined}
     >
       <div className="legend-head">
-        <h2 id="legend-title">Legend &amp; filters</h2>
+        <h2 id="legend-title">{floating ? 'Legend' : 'Filters'}</h2>
         <button
           type="button"
-          className="text-button subtle"
+          className="text-button subtle legend-toggle"
+          data-testid="legend-toggle"
           aria-expanded={!collapsed}
           aria-controls="legend-body"
           onClick={() => setCollapsed(!collapsed)}
         >
-          {collapsed ? 'Show' : 'Hide'}
+          {collapsed ? (floating ? 'More filters' : 'Show filters') : floating ? 'Fewer' : 'Hide filters'}
+          {collapsed && activeCount > 0 && <span className="filter-badge"> · {activeCount} on</span>}
         </button>
         <button
           type="button"
@@ -55,7 +62,7 @@ export function LegendFilters({ floating = false }: { floating?: boolean }) {
         )}
       </div>
 
-      <div id="legend-body" hidden={collapsed}>
+      {showKinds && (
         <fieldset className="kind-filter" data-testid="filter-kinds">
           <legend>Kinds</legend>
           <div className="kind-grid">
@@ -74,7 +81,9 @@ export function LegendFilters({ floating = false }: { floating?: boolean }) {
             })}
           </div>
         </fieldset>
+      )}
 
+      <div id="legend-body" hidden={collapsed}>
         <fieldset className="by-filter" data-testid="filter-by">
           <legend>Said or reported by</legend>
           <div className="by-list">

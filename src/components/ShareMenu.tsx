@@ -19,7 +19,7 @@ import { getSnapshotMap, snapshotMap } from '../map/snapshot';
 import type { AppState } from '../store/app-store';
 import { useAppState, useAppStore } from '../store/react';
 import { getDomain, getVisibleClaims } from '../store/selectors';
-import { parseUrlState, serializeUrlState, type UrlState } from '../store/url-state';
+import { parseUrlState, serializeUrlState, urlStateFromStore, type UrlState } from '../store/url-state';
 import './ShareMenu.css';
 
 // ---------------------------------------------------------------------------------------------------
@@ -30,20 +30,8 @@ function currentDataParam(): string | null {
   return typeof location === 'undefined' ? null : parseUrlState(location.search).state.data;
 }
 
-/** The shareable state of the store — the same fields the URL sync writes (src/app/url-sync.ts). */
-export function shareUrlState(state: AppState, dataParam: string | null): UrlState {
-  const win = state.timeWindow;
-  return {
-    data: dataParam,
-    article: state.bundle?.article.slug ?? null,
-    claim: state.selectedId,
-    from: win ? isoFromDay(win.start) : null,
-    to: win ? isoFromDay(win.end) : null,
-    kinds: state.kinds ? [...state.kinds] : null,
-    by: state.by ? [...state.by] : null,
-    map: state.view,
-  };
-}
+/** The shareable state of the store: the one function the URL sync uses too. */
+export const shareUrlState = urlStateFromStore;
 
 function pageBase(): string {
   return `${location.origin}${location.pathname}`;

@@ -5,8 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../store/app-store';
 import { makeBundle } from '../store/test-fixtures/bundle';
-import { parseUrlState, serializeUrlState } from '../store/url-state';
-import { urlStateFromStore } from '../app/url-sync';
+import { parseUrlState, serializeUrlState, urlStateFromStore } from '../store/url-state';
 import { isEmbedSearch, withEmbedFlag } from '../app/embed';
 import { claimLink, embedLink, escapeAttribute, iframeCode, shareUrlState, viewLink } from './ShareMenu';
 

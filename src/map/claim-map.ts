@@ -199,9 +199,17 @@ export class ClaimMap {
     this.unsubscribe.push(
       s.subscribe((st) => st.bundle, (bundle) => this.applyBundle(bundle), { fireImmediately: true }),
       s.subscribe(getVisibleMask, (mask) => this.applyVisibility(mask), { fireImmediately: true }),
-      s.subscribe((st) => st.selectedId, (id) => (this.selectedFids = this.swapState(this.selectedFids, id, 'selected')), {
-        fireImmediately: true,
-      }),
+      s.subscribe(
+        (st) => st.selectedId,
+        (id) => {
+          this.selectedFids = this.swapState(this.selectedFids, id, 'selected');
+          const origin = s.getState().selectOrigin;
+          // List, reader and URL selections request a camera move themselves; a claim clicked on the map is
+          // already in view, but the detail panel that opens may now cover it.
+          if (id && (origin === 'map' || origin === 'chooser')) requestAnimationFrame(() => this.revealIfCovered(id));
+        },
+        { fireImmediately: true },
+      ),
       s.subscribe((st) => st.hoveredId, (id) => (this.hoverFids = this.swapState(this.hoverFids, id, 'hover'))),
       // Next frame: a panel opened by the same action must be laid out before the padding is measured.
       s.subscribe((st) => st.cameraRequest, (req) => requestAnimationFrame(() => this.applyCamera(req)), {
@@ -268,6 +276,8 @@ export class ClaimMap {
       if (r.width === 0 || r.width > w * 0.6) continue;
       if (el.dataset['mapInset'] === 'left') pad.left = Math.max(pad.left, r.right - box.left + 16);
       if (el.dataset['mapInset'] === 'right') pad.right = Math.max(pad.right, box.right - r.left + 16);
+      // A compact overlay in a top corner (the collapsed legend) only pushes the top edge down.
+      if (el.dataset['mapInset'] === 'top' && r.height < h * 0.4) pad.top = Math.max(pad.top, r.bottom - box.top + 12);
     }
     // Keep at least ~45 % of the width for the claims: give up the left inset (the legend) first, then
     // the right (the detail panel) — a claim half under a panel beats a world-sized view.
@@ -275,6 +285,32 @@ export class ClaimMap {
     if (w - pad.left - pad.right < w * 0.35) pad.right = base;
     if (pad.top + pad.bottom > h - 80) pad.top = pad.bottom = Math.max(8, Math.round(h * 0.08));
     return pad;
+  }
+
+  /** Moves the camera only if the claim is not inside the free map area (between the overlays). */
+  private revealIfCovered(claimId: string): void {
+    if (this.destroyed || this.store.getState().selectedId !== claimId) return;
+    const i = this.claimIndexOf(claimId);
+    const claim = i === undefined ? undefined : this.renderedBundle?.claims[i];
+    if (!claim || claim.geometry.features.length === 0) return;
+    const [w, s, e, n] = claim.bbox;
+    const pad = this.padding();
+    const width = this.container.clientWidth;
+    const height = this.container.clientHeight;
+    const a = this.map.project([w, n]);
+    const b = this.map.project([e, s]);
+    const inside = (x: number, y: number) => x >= pad.left - 8 && x <= width - pad.right + 8 && y >= pad.top - 8 && y <= height - pad.bottom + 8;
+    if (inside(a.x, a.y) && inside(b.x, b.y)) return;
+    const duration = prefersReducedMotion() ? 0 : 700;
+    // Never zoom in on a click: the user chose this zoom; only pan (and zoom out if it cannot fit).
+    this.map.fitBounds(
+      [
+        [w, s],
+        [e, n],
+      ],
+      { padding: pad, maxZoom: Math.min(this.map.getZoom(), 5.5), duration },
+      APP_MOVE,
+    );
   }
 
   private applyCamera(req: CameraRequest | null): void {

@@ -14,12 +14,30 @@ export interface LoadError {
   message: string; // what failed ("HTTP 404", "claims[3].when.start: expected YYYY-MM-DD")
 }
 
+/** An article drafted in this tab ("Open article"): it lives in memory only, never in the URL. */
+export interface DraftArticle {
+  bundle: ArticleBundle;
+  slug: string;
+  metaYaml: string;
+  claimsYaml: string;
+  /** Every claim's display features, serialised for download. */
+  geojson: unknown;
+  /** Claims the compiler refused (not shown, not in claimsYaml). */
+  droppedCount: number;
+}
+
 export interface DataSlice {
   loadStatus: 'idle' | 'loading' | 'ready' | 'error';
   loadError: LoadError | null;
   index: DataIndex | null;
   bundle: ArticleBundle | null;
+  draft: DraftArticle | null;
+  /** The shown bundle is the draft (not an article of the index). */
+  showingDraft: boolean;
   startLoading: () => void;
+  /** Keeps the draft and shows it, with fresh filters. */
+  setDraft: (draft: DraftArticle) => void;
+  showDraft: () => void;
   setIndex: (index: DataIndex) => void;
   setBundle: (bundle: ArticleBundle) => void;
   setLoadError: (error: LoadError) => void;
@@ -112,16 +130,35 @@ export interface ViewSlice {
 export type AppState = DataSlice & FilterSlice & SelectionSlice & ViewSlice;
 type Slice<T> = StateCreator<AppState, [['zustand/subscribeWithSelector', never]], [], T>;
 
-const createDataSlice: Slice<DataSlice> = (set) => ({
+const SHOWN_FRESH = {
+  loadStatus: 'ready',
+  loadError: null,
+  selectedId: null,
+  selectOrigin: null,
+  hoveredId: null,
+  chooser: null,
+  timeWindow: null,
+  playing: false,
+} as const;
+
+const createDataSlice: Slice<DataSlice> = (set, get) => ({
   loadStatus: 'idle',
   loadError: null,
   index: null,
   bundle: null,
+  draft: null,
+  showingDraft: false,
   startLoading: () => set({ loadStatus: 'loading', loadError: null }),
+  setDraft: (draft) => set({ ...SHOWN_FRESH, draft, bundle: draft.bundle, showingDraft: true, kinds: null, by: null, listText: '' }),
+  showDraft: () => {
+    const draft = get().draft;
+    if (draft) set({ ...SHOWN_FRESH, bundle: draft.bundle, showingDraft: true, kinds: null, by: null, listText: '' });
+  },
   setIndex: (index) => set({ index }),
   setBundle: (bundle) =>
     set({
       bundle,
+      showingDraft: false,
       loadStatus: 'ready',
       loadError: null,
       selectedId: null,

@@ -7,7 +7,8 @@
  */
 import { CLAIM_KINDS, type ClaimKind } from '../domain/types';
 import { parseIsoDate } from '../domain/interval';
-import type { MapView } from './app-store';
+import type { AppState, MapView } from './app-store';
+import { isoFromDay } from '../domain/time-window';
 
 export interface UrlState {
   data: string | null;
@@ -207,4 +208,24 @@ export function serializeUrlState(state: UrlState): string {
     parts.push(`map=${zoom.toFixed(2)}/${lat.toFixed(4)}/${lon.toFixed(4)}`);
   }
   return parts.length ? `?${parts.join('&')}` : '';
+}
+
+/**
+ * The shareable state of the store: what the URL sync writes and what Share links carry (one function so
+ * a copied link can never reopen a different view than the address bar). A draft opened in this tab lives
+ * in memory only: nothing of it (slug, claim ids, speakers, window) goes into the URL, only the map view.
+ */
+export function urlStateFromStore(state: AppState, dataParam: string | null): UrlState {
+  if (state.showingDraft) return { ...EMPTY_URL_STATE, data: dataParam, map: state.view };
+  const win = state.timeWindow;
+  return {
+    data: dataParam,
+    article: state.bundle?.article.slug ?? null,
+    claim: state.selectedId,
+    from: win ? isoFromDay(win.start) : null,
+    to: win ? isoFromDay(win.end) : null,
+    kinds: state.kinds ? [...state.kinds] : null,
+    by: state.by ? [...state.by] : null,
+    map: state.view,
+  };
 }
