@@ -4,10 +4,16 @@ import { CLAIM_KINDS } from '../domain/types';
 import { formatDay, formatInterval, moveEdge, shiftWindow, type DayWindow } from '../domain/time-window';
 import { useAppState, useAppStore } from '../store/react';
 import { getDomain, getEffectiveWindow, getFilterMask, getIndex, getVisibleClaims } from '../store/selectors';
-import { axisTicks, packLanes } from '../domain/timeline-layout';
+import { axisTicks } from '../domain/timeline-layout';
+import { packPixelLanes } from './timeline-lanes';
 
 const PAD = 12;
 const AXIS_H = 20;
+/** A one-day bar must stay a target you can see and click. */
+const MIN_BAR_PX = 10;
+/** Thinner rows on the phone's short track: more claims drawn, fewer behind "+N". */
+const MIN_LANE_PX = 7;
+const MARK_H = 12;
 const PLAY_STEP_MS = 220;
 const KIND_HEX = CLAIM_KINDS.map((k) => KIND_COLORS[k]);
 
@@ -46,15 +52,34 @@ export function Timeline() {
     return () => ro.disconnect();
   }, [index]);
 
-  const lanes = useMemo(() => (index ? packLanes(index.start, index.end) : null), [index]);
-
   const span = domain ? domain.end - domain.start : 1;
   const inner = Math.max(1, size.w - 2 * PAD);
   const xOf = (day: number) => (domain ? PAD + ((day - domain.start) / span) * inner : PAD);
   const dayAt = (x: number) => (domain ? Math.round(domain.start + ((x - PAD) / inner) * span) : 0);
   const barsTop = 4;
   const barsH = Math.max(8, size.h - AXIS_H - barsTop - 2);
-  const laneH = lanes ? Math.max(1.5, Math.min(9, barsH / Math.max(1, lanes.lanes))) : 8;
+  // Packed in pixels (depends on the width): short bars share lanes, a crowded day gets a "+N" mark.
+  const lanes = useMemo(() => {
+    if (!index || !domain) return null;
+    const n = index.claims.length;
+    const x0 = new Float64Array(n);
+    const x1 = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      x0[i] = PAD + ((index.start[i]! - domain.start) / span) * inner;
+      x1[i] = PAD + ((index.end[i]! - domain.start) / span) * inner;
+    }
+    // Tens of thousands of claims: leave the cap to the lane height floor below.
+    const maxLanes = n > 2000 ? Number.MAX_SAFE_INTEGER : Math.max(2, Math.floor((barsH - MARK_H) / (barsH < 60 ? 4 : MIN_LANE_PX)) + 1);
+    return packPixelLanes(x0, x1, maxLanes, n > 2000 ? 3 : MIN_BAR_PX);
+  }, [index, domain, span, inner, barsH]);
+  // With "+N" marks the last row is the marks' (MARK_H tall); bars share the rest.
+  const hasMarks = (lanes?.overflow.length ?? 0) > 0;
+  const laneH = lanes
+    ? hasMarks
+      ? Math.max(1.5, Math.min(9, (barsH - MARK_H - 1) / Math.max(1, lanes.rows - 1)))
+      : Math.max(1.5, Math.min(9, barsH / Math.max(1, lanes.rows)))
+    : 8;
+  const minBar = index && index.claims.length > 2000 ? 3 : MIN_BAR_PX;
 
   // Draw the bars: only when data, filters or size change.
   useEffect(() => {
@@ -70,8 +95,9 @@ export function Timeline() {
     const gap = laneH >= 5 ? 2 : laneH >= 3 ? 1 : 0;
     const x = (day: number) => PAD + ((day - domain.start) / span) * inner;
     for (let i = 0; i < index.claims.length; i++) {
+      if (lanes.hidden[i] === 1) continue;
       const x0 = x(index.start[i]!);
-      const x1 = Math.max(x0 + 3, x(index.end[i]!));
+      const x1 = Math.max(x0 + minBar, x(index.end[i]!));
       const y = barsTop + lanes.lane[i]! * laneH;
       const h = Math.max(1, laneH - gap);
       const on = filterMask[i] === 1;
@@ -92,7 +118,7 @@ export function Timeline() {
       }
       ctx.fillRect(x0, y, x1 - x0, h);
     }
-  }, [index, domain, lanes, filterMask, size, laneH, span, inner]);
+  }, [index, domain, lanes, filterMask, size, laneH, span, inner, minBar]);
 
   // Play: the store advances the window; the interval lives outside React's render path.
   useEffect(() => {
@@ -162,9 +188,9 @@ export function Timeline() {
     const lane = Math.floor((clientY - rect.top - barsTop) / laneH);
     const day = dayAt(x);
     for (let i = 0; i < index.claims.length; i++) {
-      if (lanes.lane[i] !== lane || filterMask[i] !== 1) continue;
+      if (lanes.lane[i] !== lane || lanes.hidden[i] === 1 || filterMask[i] !== 1) continue;
       const x0 = xOf(index.start[i]!);
-      const x1 = Math.max(x0 + 3, xOf(index.end[i]!));
+      const x1 = Math.max(x0 + minBar, xOf(index.end[i]!));
       if (x >= x0 - 2 && x <= x1 + 2 && day >= index.start[i]! - span / inner) {
         store.getState().select(index.claims[i]!.id, 'timeline');
         return;
@@ -239,12 +265,32 @@ export function Timeline() {
             className="timeline-selected"
             style={{
               left: xOf(index.start[selIdx]!) - 2,
-              width: Math.max(3, xOf(index.end[selIdx]!) - xOf(index.start[selIdx]!)) + 4,
+              width: Math.max(minBar, xOf(index.end[selIdx]!) - xOf(index.start[selIdx]!)) + 4,
               top: barsTop + lanes.lane[selIdx]! * laneH - 2,
               height: Math.max(3, laneH) + 2,
             }}
           />
         )}
+        {lanes?.overflow.map((m) => {
+          const first = Math.min(...m.members.map((i) => index.start[i]!));
+          const last = Math.max(...m.members.map((i) => index.end[i]!));
+          const when = formatInterval(first, last);
+          return (
+            <button
+              key={m.members[0]}
+              type="button"
+              className="timeline-more"
+              data-testid="timeline-more"
+              style={{ left: m.x0, width: m.x1 - m.x0, top: barsTop + (lanes.rows - 1) * laneH + 1, height: MARK_H }}
+              title={`${m.members.length} more claims (${when}): show only this period`}
+              aria-label={`${m.members.length} more claims, ${when}: show only this period`}
+              onPointerDown={(e) => e.stopPropagation()}
+              onClick={() => store.getState().setTimeWindow({ start: first, end: last })}
+            >
+              +{m.members.length}
+            </button>
+          );
+        })}
         <div
           className="timeline-window"
           data-testid="timeline-window"
