@@ -15,6 +15,7 @@ import { geoparse } from './geoparse';
 import type { Toponym } from './geoparse';
 import { tagTimes } from './times';
 import type { TimeMention } from './times';
+import { KIND_LABELS } from '../domain/kind-style';
 
 export interface DraftPlace {
   id: string;
@@ -385,20 +386,6 @@ function roleFromContext(text: string, t: Toponym, kind: ClaimKind, clauseStart:
 // ------------------------------------------------------------------------------------------------
 // The draft
 
-const KIND_LABEL: Record<ClaimKind, string> = {
-  movement: 'Movement',
-  displacement: 'Displacement',
-  assistance: 'Assistance',
-  deployment: 'Deployment',
-  exercise: 'Exercise',
-  mobilization: 'Mobilisation',
-  withdrawal: 'Withdrawal',
-  offensive: 'Offensive',
-  'territorial-control': 'Territorial control',
-  statement: 'Statement',
-  threat: 'Threat',
-  presence: 'Presence',
-};
 
 function idSlug(s: string): string {
   return s
@@ -798,7 +785,7 @@ function summarise(kind: ClaimKind, roles: DraftPlace[], places: Toponym[], spea
   if (from.length || to.length) where = `${from.length ? ` from ${from.join(', ')}` : ''}${to.length ? ` to ${to.join(', ')}` : ''}`;
   else if (at.length) where = ` in ${at.slice(0, 3).join(', ')}`;
   const who = speaker?.name ?? speaker?.organisation;
-  const head = `${KIND_LABEL[kind]}${where}${who ? ` (${who})` : ''}`;
+  const head = `${KIND_LABELS[kind]}${where}${who ? ` (${who})` : ''}`;
   const words = quote.replace(/\s+/g, ' ');
   const tail = words.length > 90 ? `${words.slice(0, 87).replace(/\s+\S*$/, '')}…` : words;
   return `${head}: “${tail}”`;
