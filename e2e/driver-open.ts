@@ -42,6 +42,22 @@ export class OpenSteps {
     await expect(this.app.panel).toBeVisible();
   }
 
+  /** Drops a text file on the page, as dragging it from the desktop would. */
+  async dropFile(name: string, text: string): Promise<void> {
+    const data = await this.page.evaluateHandle(
+      ([n, t]) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([t], n, { type: 'text/plain' }));
+        return dt;
+      },
+      [name, text] as const,
+    );
+    await this.page.dispatchEvent('main', 'dragover', { dataTransfer: data });
+    await this.page.dispatchEvent('main', 'drop', { dataTransfer: data });
+    await expect(this.dialog).toBeVisible();
+    await expect(this.page.getByTestId('open-article-text')).toHaveValue(text);
+  }
+
   async openDialog(): Promise<void> {
     await this.button.click();
     await expect(this.dialog).toBeVisible();

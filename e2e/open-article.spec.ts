@@ -74,6 +74,15 @@ test.describe('open an article and draft its claims', () => {
     await expect(app.reader).toContainText('Ukrainian refugees fled from Kharkiv to Warsaw');
   });
 
+  test('given a .txt file dropped on the page, when it is drafted, then the draft shows its text', async ({ page }) => {
+    const app = await openApp(page);
+    const open = new OpenSteps(app);
+    await open.dropFile('dropped.txt', ARTICLE);
+    await expect(page.getByTestId('open-article-dialog')).toContainText('dropped.txt');
+    await open.draft();
+    expect((await open.shownBundle()).text).toBe(ARTICLE);
+  });
+
   test('given a bad date, when Draft is pressed, then it says so and drafts nothing', async ({ page, session }) => {
     const app = await openApp(page);
     const open = new OpenSteps(app);
