@@ -58,6 +58,36 @@ export class OpenSteps {
     await expect(this.page.getByTestId('open-article-text')).toHaveValue(text);
   }
 
+  /** Starts recording the page's long tasks (main thread busy > 50 ms) until the draft shows. The map's
+   *  camera flight afterwards is left out: in software WebGL any flight has 100–250 ms frames, with or
+   *  without a draft (measured on the seed article). */
+  async watchLongTasks(): Promise<void> {
+    await this.page.evaluate(() => {
+      const w = window as Window & { __longTasks?: { start: number; duration: number }[]; __draftShownAt?: number };
+      w.__longTasks = [];
+      delete w.__draftShownAt;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__longTasks!.push({ start: e.startTime, duration: e.duration });
+      }).observe({ type: 'longtask' });
+      const mo = new MutationObserver(() => {
+        if (document.querySelector('[data-testid="draft-badge"]')) {
+          w.__draftShownAt = performance.now();
+          mo.disconnect();
+        }
+      });
+      mo.observe(document.body, { subtree: true, childList: true });
+    });
+  }
+
+  /** Durations (ms) of the long tasks that began between watchLongTasks and the draft showing. */
+  async longTasks(): Promise<number[]> {
+    return this.page.evaluate(() => {
+      const w = window as Window & { __longTasks?: { start: number; duration: number }[]; __draftShownAt?: number };
+      const end = w.__draftShownAt ?? Infinity;
+      return (w.__longTasks ?? []).filter((t) => t.start < end).map((t) => t.duration);
+    });
+  }
+
   async openDialog(): Promise<void> {
     await this.button.click();
     await expect(this.dialog).toBeVisible();
