@@ -42,6 +42,9 @@ test.describe('open an article and draft its claims', () => {
     await expect(app.panel.getByTestId('claim-confidence')).toContainText(/Draft — not reviewed · confidence \d+ %/);
     await expect(open.badge).toHaveText('Draft — not reviewed');
     await expect(page.getByTestId('draft-share-note')).toContainText('Not in Share links');
+    await page.getByTestId('share-button').click();
+    await expect(page.getByTestId('share-draft-note')).toContainText('lives in this tab only');
+    await page.keyboard.press('Escape');
 
     // The draft lives in memory: the URL never names it.
     const params = await app.settledUrlParams();

@@ -145,6 +145,7 @@ export function ShareMenu({ embed = false }: { embed?: boolean }) {
   const ready = useAppState((s) => s.loadStatus === 'ready');
   const mapReady = useAppState((s) => s.mapStatus === 'ready');
   const shown = useAppState((s) => getVisibleClaims(s).length);
+  const showingDraft = useAppState((s) => s.showingDraft);
   const [open, setOpen] = useState(false);
   const [status, setStatus] = useState('');
   const [manual, setManual] = useState<string | null>(null);
@@ -279,6 +280,11 @@ export function ShareMenu({ embed = false }: { embed?: boolean }) {
       </button>
       <div ref={panel} id={panelId} className="share-panel" role="group" aria-label="Share and export" hidden={!open} data-testid="share-panel">
         <p className="share-group-title">Link</p>
+        {showingDraft && (
+          <p className="share-hint share-draft-note" data-testid="share-draft-note">
+            The draft you opened lives in this tab only: a link cannot carry it and opens the published articles.
+          </p>
+        )}
         <button type="button" className="share-item" data-testid="share-copy-view" onClick={() => void copyView()}>
           Copy link to this view
         </button>
