@@ -12,6 +12,7 @@ export function Header({ onArticle, children }: { onArticle?: (slug: string) => 
   const draft = useAppState((s) => s.draft);
   const showingDraft = useAppState((s) => s.showingDraft);
   const showDraft = useAppState((s) => s.showDraft);
+  const requestCamera = useAppState((s) => s.requestCamera);
   const article = bundle?.article;
   const day = article ? dayFromIso(article.published) : null;
   const meta: string[] = [];
@@ -40,7 +41,11 @@ export function Header({ onArticle, children }: { onArticle?: (slug: string) => 
             <select
               data-testid="article-switcher"
               value={showingDraft ? DRAFT_OPTION : (article?.slug ?? '')}
-              onChange={(e) => (e.target.value === DRAFT_OPTION ? showDraft() : onArticle(e.target.value))}
+              onChange={(e) => {
+                if (e.target.value !== DRAFT_OPTION) return onArticle(e.target.value);
+                showDraft();
+                requestCamera({ type: 'fit-all' });
+              }}
             >
               {index.articles.map((a) => (
                 <option key={a.slug} value={a.slug}>
