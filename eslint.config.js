@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist', 'public', 'node_modules', 'bench/results*', 'test-results', 'playwright-report'] },
+  { ignores: ['dist', 'public', 'node_modules', 'bench/results*', 'bench/corpus', 'test-results', 'playwright-report', '.tmp'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -155,19 +155,7 @@ const createDataSlice: Slice<DataSlice> = (set, get) => ({
     if (draft) set({ ...SHOWN_FRESH, bundle: draft.bundle, showingDraft: true, kinds: null, by: null, listText: '' });
   },
   setIndex: (index) => set({ index }),
-  setBundle: (bundle) =>
-    set({
-      bundle,
-      showingDraft: false,
-      loadStatus: 'ready',
-      loadError: null,
-      selectedId: null,
-      selectOrigin: null,
-      hoveredId: null,
-      chooser: null,
-      timeWindow: null,
-      playing: false,
-    }),
+  setBundle: (bundle) => set({ ...SHOWN_FRESH, bundle, showingDraft: false }),
   setLoadError: (loadError) => set({ loadStatus: 'error', loadError }),
 });
 
