@@ -10,7 +10,20 @@ export function DraftBar() {
   const draft = useAppState((s) => (s.showingDraft ? s.draft : null));
   if (!draft) return null;
   const dir = `data/articles/${draft.slug}/`;
-  const save = (content: string, name: string, type: string) => downloadBlob(new Blob([content], { type }), name);
+  // The three source files go to data/articles/<slug>/ (the title says where); the GeoJSON is for other tools.
+  const files = [
+    { id: 'meta', label: 'meta.yaml', name: 'meta.yaml', content: () => draft.metaYaml, type: 'application/yaml', hint: true },
+    { id: 'claims', label: 'claims.yaml', name: 'claims.yaml', content: () => draft.claimsYaml, type: 'application/yaml', hint: true },
+    { id: 'article', label: 'article.txt', name: 'article.txt', content: () => draft.bundle.article.text, type: 'text/plain;charset=utf-8', hint: true },
+    {
+      id: 'geojson',
+      label: 'GeoJSON',
+      name: `${draft.slug}.draft.geojson`,
+      content: () => JSON.stringify(draft.geojson, null, 1),
+      type: 'application/geo+json',
+      hint: false,
+    },
+  ];
   return (
     <div className="draft-bar" data-testid="draft-bar" role="region" aria-label="Draft article">
       <strong className="draft-badge" data-testid="draft-badge">
@@ -18,37 +31,17 @@ export function DraftBar() {
       </strong>
       <span className="draft-downloads">
         <span className="visually-hidden">Download the draft:</span>
-        <button
-          type="button"
-          data-testid="draft-download-meta"
-          title={`Save as ${dir}meta.yaml`}
-          onClick={() => save(draft.metaYaml, 'meta.yaml', 'application/yaml')}
-        >
-          meta.yaml
-        </button>
-        <button
-          type="button"
-          data-testid="draft-download-claims"
-          title={`Save as ${dir}claims.yaml`}
-          onClick={() => save(draft.claimsYaml, 'claims.yaml', 'application/yaml')}
-        >
-          claims.yaml
-        </button>
-        <button
-          type="button"
-          data-testid="draft-download-article"
-          title={`Save as ${dir}article.txt`}
-          onClick={() => save(draft.bundle.article.text, 'article.txt', 'text/plain;charset=utf-8')}
-        >
-          article.txt
-        </button>
-        <button
-          type="button"
-          data-testid="draft-download-geojson"
-          onClick={() => save(JSON.stringify(draft.geojson, null, 1), `${draft.slug}.draft.geojson`, 'application/geo+json')}
-        >
-          GeoJSON
-        </button>
+        {files.map(({ id, label, name, content, type, hint }) => (
+          <button
+            key={id}
+            type="button"
+            data-testid={`draft-download-${id}`}
+            title={hint ? `Save as ${dir}${name}` : undefined}
+            onClick={() => downloadBlob(new Blob([content()], { type }), name)}
+          >
+            {label}
+          </button>
+        ))}
       </span>
       <span className="draft-note" data-testid="draft-share-note">
         Put the three files in <code>{dir}</code> and run <code>npm run data</code>. Not in Share links: the draft lives in this

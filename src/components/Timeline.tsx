@@ -298,36 +298,25 @@ export function Timeline() {
           onPointerDown={dragBody}
           title="Drag to move the window"
         />
-        <div
-          className="timeline-handle start"
-          data-testid="timeline-handle-start"
-          role="slider"
-          tabIndex={0}
-          aria-label="Start of the time window"
-          aria-orientation="horizontal"
-          aria-valuemin={domain.start}
-          aria-valuemax={domain.end}
-          aria-valuenow={win.start}
-          aria-valuetext={`from ${formatDay(win.start)}`}
-          style={{ left: xs }}
-          onPointerDown={dragEdge('start')}
-          onKeyDown={keys('start')}
-        />
-        <div
-          className="timeline-handle end"
-          data-testid="timeline-handle-end"
-          role="slider"
-          tabIndex={0}
-          aria-label="End of the time window"
-          aria-orientation="horizontal"
-          aria-valuemin={domain.start}
-          aria-valuemax={domain.end}
-          aria-valuenow={win.end}
-          aria-valuetext={`to ${formatDay(win.end - 1)} inclusive`}
-          style={{ left: xe }}
-          onPointerDown={dragEdge('end')}
-          onKeyDown={keys('end')}
-        />
+        {(['start', 'end'] as const).map((edge) => (
+          <div
+            key={edge}
+            className={`timeline-handle ${edge}`}
+            data-testid={`timeline-handle-${edge}`}
+            role="slider"
+            tabIndex={0}
+            aria-label={`${edge === 'start' ? 'Start' : 'End'} of the time window`}
+            aria-orientation="horizontal"
+            aria-valuemin={domain.start}
+            aria-valuemax={domain.end}
+            aria-valuenow={win[edge]}
+            // The window is half-open [start, end): the last day it shows is end - 1.
+            aria-valuetext={edge === 'start' ? `from ${formatDay(win.start)}` : `to ${formatDay(win.end - 1)} inclusive`}
+            style={{ left: edge === 'start' ? xs : xe }}
+            onPointerDown={dragEdge(edge)}
+            onKeyDown={keys(edge)}
+          />
+        ))}
       </div>
     </section>
   );
