@@ -111,6 +111,9 @@ export interface Claim {
   review?: 'curated' | 'draft';
   /** Present only for machine-drafted claims: the extractor's confidence, 0–1. */
   confidence?: number;
+  /** Present only on claims of the merged "all articles" bundle (src/domain/corpus.ts): the slug of the
+   *  article the claim comes from. Its quote and time-phrase offsets are into THAT article's text. */
+  article?: string;
 }
 
 export interface ArticleMeta {
