@@ -22,7 +22,8 @@ import { EMBED_MODE } from './embed';
 interface Props {
   store: AppStore;
   onMap?: (map: ClaimMap | null) => void;
-  onArticle?: (slug: string) => void;
+  /** Opens a view of the index: a slug or ALL_ARTICLES; with a claim id (of that view) to select there. */
+  onArticle?: (slug: string, claimId?: string) => void;
   styleUrl?: string | undefined;
 }
 
@@ -37,7 +38,10 @@ export function App({ store, onMap, onArticle, styleUrl }: Props) {
 function Shell({ onMap, onArticle, styleUrl }: Omit<Props, 'store'>) {
   const store = useAppStore();
   const isPhone = useIsPhone();
-  const pickArticle = useCallback((slug: string) => (onArticle ? onArticle(slug) : void switchArticle(store, slug)), [onArticle, store]);
+  const pickArticle = useCallback(
+    (slug: string, claimId?: string) => (onArticle ? onArticle(slug, claimId) : void switchArticle(store, slug, claimId)),
+    [onArticle, store],
+  );
   const status = useAppState((s) => s.loadStatus);
   const error = useAppState((s) => s.loadError);
   const mapCallback = useCallback(
@@ -79,33 +83,52 @@ function Shell({ onMap, onArticle, styleUrl }: Omit<Props, 'store'>) {
         <MapView onMap={mapCallback} styleUrl={styleUrl}>
           <Notices />
           {!isPhone && <LegendFilters floating />}
-          {!isPhone && <ClaimPanel />}
-          {status === 'loading' && (
-            <div className="loading" role="status">
-              Loading the article…
-            </div>
-          )}
+          {!isPhone && <ClaimPanel onArticle={pickArticle} />}
+          <LoadingStatus />
         </MapView>
         <Timeline />
         {isPhone ? (
           <Sheet
             panels={{
-              article: <ArticleReader />,
+              article: <ArticleReader onArticle={pickArticle} />,
               claims: (
                 <ClaimList>
                   <LegendFilters />
                 </ClaimList>
               ),
-              detail: <ClaimPanel emptyHint />,
+              detail: <ClaimPanel emptyHint onArticle={pickArticle} />,
             }}
           />
         ) : EMBED_MODE ? null : (
           <aside className="side" aria-label="Article and claims">
-            <ArticleReader />
+            <ArticleReader onArticle={pickArticle} />
             <ClaimList />
           </aside>
         )}
       </main>
+    </div>
+  );
+}
+
+const COUNT = new Intl.NumberFormat('en-GB');
+
+/** "Loading the article…", or with many articles "Loading articles… 340 of 1,000" and a bar. */
+function LoadingStatus() {
+  const status = useAppState((s) => s.loadStatus);
+  const progress = useAppState((s) => s.loadProgress);
+  if (!progress && status !== 'loading') return null;
+  return (
+    <div className="loading" role="status" data-testid="loading-status">
+      {progress ? (
+        <>
+          <span>
+            Loading articles… {COUNT.format(progress.done)} of {COUNT.format(progress.total)}
+          </span>
+          <progress max={progress.total} value={progress.done} aria-hidden="true" />
+        </>
+      ) : (
+        'Loading the article…'
+      )}
     </div>
   );
 }

@@ -53,14 +53,71 @@ export function articlePath(indexPath: string, slug: string): string {
   return `${dir}articles/${slug}.json`;
 }
 
-export async function loadArticle(indexPath: string, slug: string, baseUrl: string): Promise<ArticleBundle> {
-  const file = articlePath(indexPath, slug);
-  const json = await fetchJson(new URL(file, baseUrl).href, file);
-  performance.mark('claim-atlas:article-fetched');
+/** Fetch, parse and validate one article bundle. Runs on the main thread or in the loader worker. */
+export async function fetchArticle(url: string, file: string, slug: string): Promise<ArticleBundle> {
+  const json = await fetchJson(url, file);
   const bundle = validate(parseBundle, json, file);
-  performance.mark('claim-atlas:article-validated');
   if (bundle.article.slug !== slug) {
     throw new DataLoadError({ file, message: `holds article "${bundle.article.slug}", expected "${slug}"` });
   }
   return bundle;
+}
+
+export async function loadArticle(indexPath: string, slug: string, baseUrl: string): Promise<ArticleBundle> {
+  const file = articlePath(indexPath, slug);
+  const bundle = await fetchArticle(new URL(file, baseUrl).href, file, slug);
+  performance.mark('claim-atlas:article-validated');
+  return bundle;
+}
+
+export type ArticleLoader = (indexPath: string, slug: string, baseUrl: string) => Promise<ArticleBundle>;
+
+export interface LoadArticlesOptions {
+  /** Requests in flight at once (HTTP/1.1 allows six per origin). */
+  concurrency?: number;
+  /** Called after each article, loaded or failed. */
+  onProgress?: (done: number, total: number) => void;
+  /** How one article is loaded (default: on this thread). */
+  load?: ArticleLoader;
+}
+
+export interface LoadedArticles {
+  /** The articles that loaded, in the order asked for. */
+  bundles: ArticleBundle[];
+  /** One per article that did not, in the order asked for: the file and what went wrong. */
+  failures: LoadError[];
+}
+
+/**
+ * Loads many articles with a bounded number of requests in flight. One article failing (missing, bad
+ * JSON, invalid) never stops the others: it is reported in `failures` and the rest are returned.
+ */
+export async function loadArticles(indexPath: string, slugs: readonly string[], baseUrl: string, options: LoadArticlesOptions = {}): Promise<LoadedArticles> {
+  const { concurrency = 6, onProgress, load = loadArticle } = options;
+  const results: (ArticleBundle | LoadError | undefined)[] = new Array(slugs.length);
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    while (next < slugs.length) {
+      const i = next++;
+      const slug = slugs[i]!;
+      try {
+        results[i] = await load(indexPath, slug, baseUrl);
+      } catch (err) {
+        results[i] =
+          err instanceof DataLoadError
+            ? err.detail
+            : { file: articlePath(indexPath, slug), message: err instanceof Error ? err.message : String(err) };
+      }
+      onProgress?.(++done, slugs.length);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, slugs.length)) }, worker));
+  const bundles: ArticleBundle[] = [];
+  const failures: LoadError[] = [];
+  for (const r of results) {
+    if (r && 'claims' in r) bundles.push(r);
+    else if (r) failures.push(r);
+  }
+  return { bundles, failures };
 }

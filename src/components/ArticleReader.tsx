@@ -1,8 +1,9 @@
-import { memo, useEffect, useMemo, useRef } from 'react';
-import type { Claim } from '../domain/types';
+import { memo, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import type { ArticleBundle, Claim } from '../domain/types';
+import { dayFromIso, formatDay } from '../domain/time-window';
 import { KIND_LABELS } from '../domain/kind-style';
 import { useAppState, useAppStore } from '../store/react';
-import { getIndex, getVisibleMask } from '../store/selectors';
+import { getArticleRanges, getIndex, getIndexEntries, getIsAllView, getReaderBundle, getVisibleCountByArticle, getVisibleMask } from '../store/selectors';
 import type { AppStore } from '../store/app-store';
 import { segmentArticle, type Segment } from '../domain/text-segments';
 import { prefersReducedMotion } from './use-media';
@@ -14,13 +15,33 @@ function openFromReader(store: AppStore, claim: Claim) {
   if (claim.geometry.features.length > 0) st.requestCamera({ type: 'bbox', bbox: claim.bbox });
 }
 
+const COUNT = new Intl.NumberFormat('en-GB');
+
+function dateLabel(iso: string): string {
+  const day = dayFromIso(iso);
+  return day === null ? iso : formatDay(day);
+}
+
+type OpenArticle = (slug: string, claimId?: string) => void;
+
+/**
+ * The reader pane. In the all-articles view it is a contents list of the articles until one is chosen
+ * (or a claim is selected: then its article), read inside the same view with the merged claims.
+ */
+export function ArticleReader({ onArticle }: { onArticle?: OpenArticle }) {
+  const allView = useAppState(getIsAllView);
+  const bundle = useAppState(getReaderBundle);
+  if (allView && !bundle) return <ArticleContents />;
+  if (!bundle) return null;
+  return <ArticleText bundle={bundle} allView={allView} onArticle={onArticle} />;
+}
+
 /**
  * The article as plain React text (never HTML), every claim's quote highlighted in its kind's colour.
  * A word covered by several claims sits inside one <mark> per claim, outermost first.
  */
-export function ArticleReader() {
+function ArticleText({ bundle, allView, onArticle }: { bundle: ArticleBundle; allView: boolean; onArticle?: OpenArticle | undefined }) {
   const store = useAppStore();
-  const bundle = useAppState((s) => s.bundle);
   const index = useAppState(getIndex);
   const root = useRef<HTMLDivElement>(null);
 
@@ -69,7 +90,7 @@ export function ArticleReader() {
     return () => unsubscribe.forEach((u) => u());
   }, [index, segments, store]);
 
-  if (!bundle || !index) return null;
+  if (!index) return null;
   const { article } = bundle;
 
   const claimAt = (target: EventTarget | null): Claim | null => {
@@ -87,6 +108,22 @@ export function ArticleReader() {
           {bundle.claims.length} claims highlighted
         </span>
       </header>
+      {allView && (
+        <div className="reader-nav" data-testid="reader-nav">
+          <button type="button" className="text-button" data-testid="reader-contents" onClick={() => store.getState().setReaderArticle(null)}>
+            ← All articles
+          </button>
+          <span className="reader-nav-title" data-testid="reader-article-title">
+            <strong>{article.title}</strong>
+            <span className="muted">{[dateLabel(article.published), article.outlet].filter(Boolean).join(' · ')}</span>
+          </span>
+          {onArticle && (
+            <button type="button" className="text-button" data-testid="reader-open-alone" onClick={() => onArticle(article.slug)}>
+              Open alone
+            </button>
+          )}
+        </div>
+      )}
       <div
         ref={root}
         className="reader-text"
@@ -156,3 +193,79 @@ const ReaderText = memo(function ReaderText({ text, segments, claims }: TextProp
     </>
   );
 });
+
+const ROW_H = 56;
+const OVERSCAN = 6;
+
+/**
+ * All-articles view, nothing chosen: every article with its date and how many of its claims the filters
+ * and the window let through. Windowed (a corpus has a thousand articles); counts follow the timeline a
+ * frame late (deferred) so scrubbing never waits for this list.
+ */
+function ArticleContents() {
+  const store = useAppStore();
+  const ranges = useAppState(getArticleRanges);
+  const entries = useAppState(getIndexEntries);
+  const counts = useDeferredValue(useAppState(getVisibleCountByArticle));
+  const list = useRef<HTMLUListElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewport, setViewport] = useState(600);
+
+  useEffect(() => {
+    const el = list.current;
+    if (!el || typeof ResizeObserver !== 'function') return;
+    const ro = new ResizeObserver(() => setViewport(el.clientHeight || 600));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  const from = Math.max(0, Math.floor(scrollTop / ROW_H) - OVERSCAN);
+  const to = Math.min(ranges.length, Math.ceil((scrollTop + viewport) / ROW_H) + OVERSCAN);
+  let inView = 0;
+  for (const n of counts.values()) if (n > 0) inView++;
+
+  return (
+    <section className="reader pane" aria-labelledby="reader-title">
+      <header className="pane-head">
+        <h2 id="reader-title">Articles</h2>
+        <span className="pane-sub" data-testid="contents-summary">
+          {COUNT.format(inView)} of {COUNT.format(ranges.length)} with claims in view
+        </span>
+      </header>
+      <ul
+        ref={list}
+        className="article-contents"
+        data-testid="article-contents"
+        aria-label="Articles"
+        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+      >
+        <li aria-hidden="true" role="presentation" style={{ height: from * ROW_H }} />
+        {ranges.slice(from, to).map((r) => {
+          const entry = entries.get(r.slug);
+          const shown = counts.get(r.slug) ?? 0;
+          const total = r.end - r.start;
+          return (
+            <li key={r.slug} style={{ height: ROW_H }}>
+              <button
+                type="button"
+                className={`contents-item${shown === 0 ? ' is-empty' : ''}`}
+                data-testid="contents-item"
+                data-article={r.slug}
+                onClick={() => store.getState().setReaderArticle(r.slug)}
+              >
+                <span className="contents-title">{entry?.title ?? r.slug}</span>
+                <span className="contents-meta">
+                  <span>{entry ? dateLabel(entry.published) : ''}</span>
+                  <span data-testid="contents-count">
+                    {shown === total ? `${COUNT.format(total)} claims` : `${COUNT.format(shown)} of ${COUNT.format(total)} claims in view`}
+                  </span>
+                </span>
+              </button>
+            </li>
+          );
+        })}
+        <li aria-hidden="true" role="presentation" style={{ height: (ranges.length - to) * ROW_H }} />
+      </ul>
+    </section>
+  );
+}

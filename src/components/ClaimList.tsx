@@ -1,11 +1,15 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useRef, useState } from 'react';
 import type { Claim } from '../domain/types';
 import { KIND_COLORS, KIND_LABELS } from '../domain/kind-style';
 import { useAppState, useAppStore } from '../store/react';
-import { getListClaims, getVisibleClaims } from '../store/selectors';
+import { getIndexEntries, getIsAllView, getListClaims, getVisibleClaims } from '../store/selectors';
+import { dayFromIso, formatDay } from '../domain/time-window';
 import { speakerLabel, intervalLabel } from './claim-text';
 
 const ROW_HEIGHT = 68;
+/** All-articles view: one more line per row names the article. */
+const ROW_HEIGHT_ALL = 86;
+const COUNT = new Intl.NumberFormat('en-GB');
 /** Above this many rows only the rows in view (plus a margin) are in the DOM. */
 const WINDOW_ABOVE = 300;
 const OVERSCAN = 8;
@@ -16,8 +20,12 @@ const OVERSCAN = 8;
  */
 export function ClaimList({ children }: { children?: React.ReactNode }) {
   const store = useAppStore();
-  const claims = useAppState(getListClaims);
-  const visibleCount = useAppState((s) => getVisibleClaims(s).length);
+  // A frame behind the timeline is fine for the list: scrubbing never waits for its rows.
+  const claims = useDeferredValue(useAppState(getListClaims));
+  const visibleCount = useDeferredValue(useAppState((s) => getVisibleClaims(s).length));
+  const allView = useAppState(getIsAllView);
+  const entries = useAppState(getIndexEntries);
+  const ROW = allView ? ROW_HEIGHT_ALL : ROW_HEIGHT;
   const text = useAppState((s) => s.listText);
   const selectedId = useAppState((s) => s.selectedId);
   const selectOrigin = useAppState((s) => s.selectOrigin);
@@ -39,15 +47,15 @@ export function ClaimList({ children }: { children?: React.ReactNode }) {
       if (!c || !list) return;
       setActiveId(c.id);
       if (windowed) {
-        const top = i * ROW_HEIGHT;
+        const top = i * ROW;
         if (top < list.scrollTop) list.scrollTop = top;
-        else if (top + ROW_HEIGHT > list.scrollTop + list.clientHeight) list.scrollTop = top + ROW_HEIGHT - list.clientHeight;
+        else if (top + ROW > list.scrollTop + list.clientHeight) list.scrollTop = top + ROW - list.clientHeight;
         setScrollTop(list.scrollTop);
       }
       // The row may only exist after the windowed render: focus on the next frame.
       requestAnimationFrame(() => list.querySelector<HTMLElement>(`[data-claim-id="${CSS.escape(c.id)}"]`)?.focus());
     },
-    [claims, windowed],
+    [claims, windowed, ROW],
   );
 
   // A claim selected elsewhere becomes the list's current row and scrolls into view.
@@ -57,12 +65,12 @@ export function ClaimList({ children }: { children?: React.ReactNode }) {
     const list = listRef.current;
     if (i < 0 || !list) return;
     if (windowed) {
-      list.scrollTop = Math.max(0, i * ROW_HEIGHT - list.clientHeight / 2);
+      list.scrollTop = Math.max(0, i * ROW - list.clientHeight / 2);
       setScrollTop(list.scrollTop);
     } else {
       list.querySelector(`[data-claim-id="${CSS.escape(selectedId)}"]`)?.scrollIntoView({ block: 'nearest' });
     }
-  }, [selectedId, selectOrigin, claims, windowed]);
+  }, [selectedId, selectOrigin, claims, windowed, ROW]);
 
   useEffect(() => {
     const list = listRef.current;
@@ -103,8 +111,8 @@ export function ClaimList({ children }: { children?: React.ReactNode }) {
   let from = 0;
   let to = claims.length;
   if (windowed) {
-    from = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-    to = Math.min(claims.length, Math.ceil((scrollTop + viewport) / ROW_HEIGHT) + OVERSCAN);
+    from = Math.max(0, Math.floor(scrollTop / ROW) - OVERSCAN);
+    to = Math.min(claims.length, Math.ceil((scrollTop + viewport) / ROW) + OVERSCAN);
   }
   const rows = claims.slice(from, to);
 
@@ -113,7 +121,9 @@ export function ClaimList({ children }: { children?: React.ReactNode }) {
       <header className="pane-head">
         <h2 id="claims-title">Claims</h2>
         <span className="pane-sub" aria-live="polite">
-          {claims.length === visibleCount ? `${visibleCount} shown` : `${claims.length} of ${visibleCount} match`}
+          {claims.length === visibleCount
+            ? `${COUNT.format(visibleCount)} shown`
+            : `${COUNT.format(claims.length)} of ${COUNT.format(visibleCount)} match`}
         </span>
       </header>
       {children}
@@ -140,7 +150,7 @@ export function ClaimList({ children }: { children?: React.ReactNode }) {
         onKeyDown={onKeyDown}
         onScroll={windowed ? (e) => setScrollTop(e.currentTarget.scrollTop) : undefined}
       >
-        {windowed && <li aria-hidden="true" role="presentation" style={{ height: from * ROW_HEIGHT }} />}
+        {windowed && <li aria-hidden="true" role="presentation" style={{ height: from * ROW }} />}
         {rows.map((c, k) => {
           const i = from + k;
           const speaker = speakerLabel(c);
@@ -153,7 +163,7 @@ export function ClaimList({ children }: { children?: React.ReactNode }) {
               data-testid="claim-list-item"
               data-claim-id={c.id}
               className={`claim-item${c.id === selectedId ? ' is-selected' : ''}`}
-              style={windowed ? { height: ROW_HEIGHT } : undefined}
+              style={windowed ? { height: ROW } : undefined}
               onClick={() => open(c)}
               onFocus={() => setActiveId(c.id)}
               onMouseEnter={() => store.getState().setHovered(c.id)}
@@ -161,6 +171,7 @@ export function ClaimList({ children }: { children?: React.ReactNode }) {
             >
               <span className="claim-item-bar" style={{ background: KIND_COLORS[c.kind] }} aria-hidden="true" />
               <span className="claim-item-body">
+                {c.article !== undefined && <ArticleLine title={entries.get(c.article)?.title ?? c.article} published={entries.get(c.article)?.published} />}
                 <span className="claim-item-summary">{c.summary}</span>
                 <span className="claim-item-meta">
                   <span className="claim-item-kind">{KIND_LABELS[c.kind]}</span>
@@ -172,7 +183,7 @@ export function ClaimList({ children }: { children?: React.ReactNode }) {
             </li>
           );
         })}
-        {windowed && <li aria-hidden="true" role="presentation" style={{ height: (claims.length - to) * ROW_HEIGHT }} />}
+        {windowed && <li aria-hidden="true" role="presentation" style={{ height: (claims.length - to) * ROW }} />}
         {claims.length === 0 && (
           <li className="claim-list-empty" role="presentation">
             No claim matches. Widen the time window, tick more kinds, or press Reset.
@@ -180,5 +191,15 @@ export function ClaimList({ children }: { children?: React.ReactNode }) {
         )}
       </ul>
     </section>
+  );
+}
+
+/** Which article a row of the all-articles view comes from: "Title · 3 Jul 2024", cut to one line. */
+function ArticleLine({ title, published }: { title: string; published: string | undefined }) {
+  const day = published === undefined ? null : dayFromIso(published);
+  return (
+    <span className="claim-item-article" data-testid="claim-item-article" title={title}>
+      {day === null ? title : `${title} · ${formatDay(day)}`}
+    </span>
   );
 }

@@ -2,7 +2,9 @@ import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { Claim, PlaceRole } from '../domain/types';
 import { KIND_COLORS, KIND_LABELS, STANCE_LABELS } from '../domain/kind-style';
 import { useAppState, useAppStore } from '../store/react';
-import { getClaimById, getIndex, getSelectedClaim, getVisibleMask } from '../store/selectors';
+import { getArticleOf, getClaimById, getIndex, getSelectedClaim, getVisibleMask } from '../store/selectors';
+import { splitMergedClaimId } from '../domain/corpus';
+import { dayFromIso, formatDay } from '../domain/time-window';
 import { attributionChain, intervalLabel } from './claim-text';
 import { ClaimPermalinkButton } from './ShareMenu';
 
@@ -21,9 +23,11 @@ const NUMBER = new Intl.NumberFormat('en-GB');
  * counter-claim, the article's time phrase with the interval it resolves to, places, magnitude and the
  * editor's note. Focus moves here when it opens and back where it was when it closes.
  */
-export function ClaimPanel({ emptyHint = false }: { emptyHint?: boolean }) {
+export function ClaimPanel({ emptyHint = false, onArticle }: { emptyHint?: boolean; onArticle?: (slug: string, claimId?: string) => void }) {
   const store = useAppStore();
   const claim = useAppState(getSelectedClaim);
+  // Only claims of the all-articles view name their article (claim.article); a per-article view has one.
+  const source = useAppState((s) => (claim?.article !== undefined ? getArticleOf(s, claim) : null));
   const origin = useAppState((s) => s.selectOrigin);
   const showingDraft = useAppState((s) => s.showingDraft);
   const counter = useAppState((s) => getClaimById(s, claim?.counterClaim ?? null));
@@ -115,6 +119,29 @@ export function ClaimPanel({ emptyHint = false }: { emptyHint?: boolean }) {
       </figure>
 
       <dl className="facts">
+        {source && claim.article !== undefined && (
+          <>
+            <dt>Article</dt>
+            <dd data-testid="claim-article" className="claim-article">
+              <span className="claim-article-title">{source.title}</span>
+              <span className="muted">
+                {[dayFromIso(source.published) === null ? source.published : formatDay(dayFromIso(source.published)!), source.outlet]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </span>
+              {onArticle && (
+                <button
+                  type="button"
+                  className="link-button"
+                  data-testid="claim-open-article"
+                  onClick={() => onArticle(claim.article!, splitMergedClaimId(claim.id)?.id ?? claim.id)}
+                >
+                  Open this article alone
+                </button>
+              )}
+            </dd>
+          </>
+        )}
         {(claim.review === 'draft' || claim.confidence !== undefined) && (
           <>
             <dt>Review</dt>

@@ -1,5 +1,32 @@
+import { useMemo } from 'react';
 import { formatDay, dayFromIso } from '../domain/time-window';
+import { ALL_ARTICLES } from '../domain/corpus';
+import type { DataIndex } from '../domain/types';
 import { useAppState } from '../store/react';
+
+const COUNT = new Intl.NumberFormat('en-GB');
+
+function dateLabel(iso: string): string {
+  const day = dayFromIso(iso);
+  return day === null ? iso : formatDay(day);
+}
+
+/** The switcher's options: the all-articles view first (when the index has several), then each article. */
+function SwitcherOptions({ index }: { index: DataIndex }) {
+  const total = useMemo(() => index.articles.reduce((n, a) => n + a.claimCount, 0), [index]);
+  return (
+    <>
+      {index.articles.length > 1 && (
+        <option value={ALL_ARTICLES}>{`All articles (${COUNT.format(total)} claim${total === 1 ? '' : 's'})`}</option>
+      )}
+      {index.articles.map((a) => (
+        <option key={a.slug} value={a.slug}>
+          {`${a.title} — ${dateLabel(a.published)}`}
+        </option>
+      ))}
+    </>
+  );
+}
 
 /** Not a valid slug, so it can never collide with a published article's. */
 const DRAFT_OPTION = '#draft';
@@ -15,8 +42,14 @@ export function Header({ onArticle, children }: { onArticle?: (slug: string) => 
   const requestCamera = useAppState((s) => s.requestCamera);
   const article = bundle?.article;
   const day = article ? dayFromIso(article.published) : null;
+  const allView = !showingDraft && article?.slug === ALL_ARTICLES;
   const meta: string[] = [];
-  if (article) {
+  if (article && allView && index) {
+    const total = bundle.claims.length;
+    meta.push(`${COUNT.format(index.articles.length)} articles · ${COUNT.format(total)} claims`);
+    const dates = index.articles.map((a) => a.published).sort();
+    if (dates.length > 0) meta.push(`published ${dateLabel(dates[0]!)} – ${dateLabel(dates[dates.length - 1]!)}`);
+  } else if (article) {
     if (day !== null) meta.push(`Published ${formatDay(day)}`);
     if (article.outlet) meta.push(article.outlet);
     if (article.sources.length) meta.push(`cites ${article.sources.join(', ')}`);
@@ -47,11 +80,7 @@ export function Header({ onArticle, children }: { onArticle?: (slug: string) => 
                 requestCamera({ type: 'fit-all' });
               }}
             >
-              {index.articles.map((a) => (
-                <option key={a.slug} value={a.slug}>
-                  {a.title}
-                </option>
-              ))}
+              <SwitcherOptions index={index} />
               {draft && <option value={DRAFT_OPTION}>{`Draft (not reviewed): ${draft.bundle.article.title}`}</option>}
             </select>
           </label>

@@ -8,6 +8,12 @@ import { getFiltersActive, getIndex, getKindsPresent } from '../store/selectors'
  * checkbox; speakers and outlets narrow the claims when ticked; Reset restores everything, time included.
  */
 const MAX_VOICES = 60;
+const COMPACT = new Intl.NumberFormat('en-GB', { notation: 'compact', maximumFractionDigits: 1 });
+
+/** Counts of a whole corpus run to five digits: "12.3K" keeps the two-column key readable. */
+function countLabel(n: number): string {
+  return n < 10_000 ? String(n) : COMPACT.format(n);
+}
 
 export function LegendFilters({ floating = false }: { floating?: boolean }) {
   const store = useAppStore();
@@ -73,8 +79,8 @@ export function LegendFilters({ floating = false }: { floating?: boolean }) {
                   <input type="checkbox" checked={checked} onChange={() => store.getState().toggleKind(k, present)} />
                   <span className="swatch" style={{ background: KIND_COLORS[k] }} aria-hidden="true" />
                   <span className="kind-name">{KIND_LABELS[k]}</span>
-                  <span className="count" aria-hidden="true">
-                    {index.kindCounts.get(k)}
+                  <span className="count" aria-hidden="true" title={String(index.kindCounts.get(k) ?? 0)}>
+                    {countLabel(index.kindCounts.get(k) ?? 0)}
                   </span>
                 </label>
               );

@@ -18,7 +18,7 @@ import { composeMapPng, type LegendEntry } from '../export/png';
 import { getSnapshotMap, snapshotMap } from '../map/snapshot';
 import type { AppState } from '../store/app-store';
 import { useAppState, useAppStore } from '../store/react';
-import { getDomain, getVisibleClaims } from '../store/selectors';
+import { getArticleOf, getDomain, getIsAllView, getVisibleClaims } from '../store/selectors';
 import { parseUrlState, serializeUrlState, urlStateFromStore, type UrlState } from '../store/url-state';
 import './ShareMenu.css';
 
@@ -128,7 +128,14 @@ function exportContext(state: AppState): ExportContext | null {
   const article = state.bundle?.article;
   if (!article) return null;
   const view = describeView(state);
-  return { article, window: view.window, filters: view.filters, viewUrl: viewLink(state), exportedAt: new Date().toISOString() };
+  // All-articles view: every row names its own article (slug, title, date), not the merged bundle.
+  const articleOf = getIsAllView(state) ? (claim: Claim) => getArticleOf(state, claim) ?? article : undefined;
+  return { article, window: view.window, filters: view.filters, viewUrl: viewLink(state), exportedAt: new Date().toISOString(), articleOf };
+}
+
+/** The file name's article part: the slug, or "all-articles" for the merged view. */
+function stemSlug(state: AppState, slug: string): string {
+  return getIsAllView(state) ? 'all-articles' : slug;
 }
 
 function legendOf(claims: readonly Claim[]): LegendEntry[] {
@@ -206,12 +213,12 @@ export function ShareMenu({ embed = false }: { embed?: boolean }) {
     const ctx = exportContext(state);
     if (!ctx) return;
     const claims = getVisibleClaims(state);
-    const stem = exportFileStem(ctx.article.slug, ctx.window);
+    const stem = exportFileStem(stemSlug(state, ctx.article.slug), ctx.window);
     if (format === 'geojson') {
       const text = stringifyGeoJson(claimsToGeoJson(claims, ctx));
       downloadBlob(new Blob([text], { type: 'application/geo+json' }), `${stem}.geojson`);
     } else {
-      downloadBlob(new Blob([claimsToCsv(claims, ctx.article)], { type: 'text/csv;charset=utf-8' }), `${stem}.csv`);
+      downloadBlob(new Blob([claimsToCsv(claims, ctx.articleOf ?? ctx.article)], { type: 'text/csv;charset=utf-8' }), `${stem}.csv`);
     }
     setStatus(`${claims.length} claim${claims.length === 1 ? '' : 's'} exported as ${format === 'csv' ? 'CSV' : 'GeoJSON'}.`);
   };
@@ -241,7 +248,7 @@ export function ShareMenu({ embed = false }: { embed?: boolean }) {
         },
         snapshot,
       );
-      downloadBlob(blob, `${exportFileStem(article.slug, view.window).replace(/^claims-/, 'map-')}.png`);
+      downloadBlob(blob, `${exportFileStem(stemSlug(state, article.slug), view.window).replace(/^claims-/, 'map-')}.png`);
       setStatus('Map picture saved.');
     } catch (err) {
       setStatus(`The picture could not be made: ${err instanceof Error ? err.message : String(err)}`);

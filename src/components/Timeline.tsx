@@ -5,7 +5,7 @@ import { formatDay, formatInterval, moveEdge, shiftWindow, type DayWindow } from
 import { useAppState, useAppStore } from '../store/react';
 import { getDomain, getEffectiveWindow, getFilterMask, getIndex, getVisibleClaims } from '../store/selectors';
 import { axisTicks } from '../domain/timeline-layout';
-import { packPixelLanes } from './timeline-lanes';
+import { columnDensity, packPixelLanes } from './timeline-lanes';
 
 const PAD = 12;
 const AXIS_H = 20;
@@ -16,6 +16,9 @@ const MIN_LANE_PX = 7;
 const MARK_H = 12;
 const PLAY_STEP_MS = 220;
 const KIND_HEX = CLAIM_KINDS.map((k) => KIND_COLORS[k]);
+/** Above this many claims a bar per claim is unreadable (and slow): the track shows claims per day instead. */
+const DENSE_ABOVE = 2000;
+const COUNT = new Intl.NumberFormat('en-GB');
 
 function rgba(hex: string, a: number): string {
   const n = parseInt(hex.slice(1), 16);
@@ -59,8 +62,9 @@ export function Timeline() {
   const barsTop = 4;
   const barsH = Math.max(8, size.h - AXIS_H - barsTop - 2);
   // Packed in pixels (depends on the width): short bars share lanes, a crowded day gets a "+N" mark.
+  const dense = (index?.claims.length ?? 0) > DENSE_ABOVE;
   const lanes = useMemo(() => {
-    if (!index || !domain) return null;
+    if (!index || !domain || dense) return null;
     const n = index.claims.length;
     const x0 = new Float64Array(n);
     const x1 = new Float64Array(n);
@@ -71,7 +75,7 @@ export function Timeline() {
     // Tens of thousands of claims: leave the cap to the lane height floor below.
     const maxLanes = n > 2000 ? Number.MAX_SAFE_INTEGER : Math.max(2, Math.floor((barsH - MARK_H) / (barsH < 60 ? 4 : MIN_LANE_PX)) + 1);
     return packPixelLanes(x0, x1, maxLanes, n > 2000 ? 3 : MIN_BAR_PX);
-  }, [index, domain, span, inner, barsH]);
+  }, [index, domain, span, inner, barsH, dense]);
   // With "+N" marks the last row is the marks' (MARK_H tall); bars share the rest.
   const hasMarks = (lanes?.overflow.length ?? 0) > 0;
   const laneH = lanes
@@ -84,7 +88,7 @@ export function Timeline() {
   // Draw the bars: only when data, filters or size change.
   useEffect(() => {
     const c = canvas.current;
-    if (!c || !index || !domain || !lanes || size.w === 0) return;
+    if (!c || !index || !domain || (!lanes && !dense) || size.w === 0) return;
     const dpr = window.devicePixelRatio || 1;
     c.width = Math.round(size.w * dpr);
     c.height = Math.round(size.h * dpr);
@@ -92,6 +96,10 @@ export function Timeline() {
     if (!ctx) return;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, size.w, size.h);
+    if (!lanes) {
+      drawDensity(ctx, index, domain.start, span, inner, filterMask, barsTop, barsH);
+      return;
+    }
     const gap = laneH >= 5 ? 2 : laneH >= 3 ? 1 : 0;
     const x = (day: number) => PAD + ((day - domain.start) / span) * inner;
     for (let i = 0; i < index.claims.length; i++) {
@@ -118,7 +126,7 @@ export function Timeline() {
       }
       ctx.fillRect(x0, y, x1 - x0, h);
     }
-  }, [index, domain, lanes, filterMask, size, laneH, span, inner, minBar]);
+  }, [index, domain, lanes, dense, filterMask, size, laneH, span, inner, minBar, barsH]);
 
   // Play: the store advances the window; the interval lives outside React's render path.
   useEffect(() => {
@@ -183,6 +191,7 @@ export function Timeline() {
 
   const pickBar = (clientX: number, clientY: number) => {
     const rect = track.current?.getBoundingClientRect();
+    // The density view has no single bar under the pointer to pick.
     if (!rect || !lanes) return;
     const x = clientX - rect.left;
     const lane = Math.floor((clientY - rect.top - barsTop) / laneH);
@@ -237,7 +246,7 @@ export function Timeline() {
           <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span>
         </button>
         <span className="claim-count" data-testid="claim-count" aria-live="polite">
-          {shown} of {total} {total === 1 ? 'claim' : 'claims'}
+          {COUNT.format(shown)} of {COUNT.format(total)} {total === 1 ? 'claim' : 'claims'}
         </span>
         <span className="timeline-range">
           <span className="visually-hidden">Time window: </span>
@@ -260,6 +269,17 @@ export function Timeline() {
         </div>
         <div className="timeline-shade" style={{ left: 0, width: Math.max(0, xs) }} />
         <div className="timeline-shade" style={{ left: xe, right: 0 }} />
+        {selIdx !== undefined && dense && (
+          <div
+            className="timeline-selected"
+            style={{
+              left: xOf(index.start[selIdx]!) - 2,
+              width: Math.max(3, xOf(index.end[selIdx]!) - xOf(index.start[selIdx]!)) + 4,
+              top: barsTop - 2,
+              height: barsH + 4,
+            }}
+          />
+        )}
         {selIdx !== undefined && lanes && (
           <div
             className="timeline-selected"
@@ -272,8 +292,12 @@ export function Timeline() {
           />
         )}
         {lanes?.overflow.map((m) => {
-          const first = Math.min(...m.members.map((i) => index.start[i]!));
-          const last = Math.max(...m.members.map((i) => index.end[i]!));
+          let first = Infinity;
+          let last = -Infinity;
+          for (const i of m.members) {
+            first = Math.min(first, index.start[i]!);
+            last = Math.max(last, index.end[i]!);
+          }
           const when = formatInterval(first, last);
           return (
             <button
@@ -320,4 +344,39 @@ export function Timeline() {
       </div>
     </section>
   );
+}
+
+/** Claims per pixel column, stacked by kind (filtered-out claims grey on top), scaled to the busiest column. */
+function drawDensity(
+  ctx: CanvasRenderingContext2D,
+  index: NonNullable<ReturnType<typeof getIndex>>,
+  domainStart: number,
+  span: number,
+  inner: number,
+  filterMask: Uint8Array,
+  top: number,
+  height: number,
+) {
+  const n = index.claims.length;
+  const x0 = new Float64Array(n);
+  const x1 = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    x0[i] = ((index.start[i]! - domainStart) / span) * inner;
+    x1[i] = ((index.end[i]! - domainStart) / span) * inner;
+  }
+  const d = columnDensity(x0, x1, index.kindOf, filterMask, CLAIM_KINDS.length, inner);
+  if (d.max === 0) return;
+  const base = top + height;
+  const scale = height / d.max;
+  const acc = new Float32Array(d.width);
+  for (let k = 0; k <= CLAIM_KINDS.length; k++) {
+    ctx.fillStyle = k < CLAIM_KINDS.length ? rgba(KIND_HEX[k]!, 0.85) : 'rgba(154,160,166,0.3)';
+    const row = k * d.width;
+    for (let c = 0; c < d.width; c++) {
+      const h = d.counts[row + c]! * scale;
+      if (h <= 0) continue;
+      ctx.fillRect(PAD + c, base - acc[c]! - h, 1, h);
+      acc[c]! += h;
+    }
+  }
 }

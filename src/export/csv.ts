@@ -31,14 +31,17 @@ export function csvRow(values: readonly FlatValue[]): string {
   return values.map(csvCell).join(',');
 }
 
+type ArticleColumns = Pick<ArticleMeta, 'slug' | 'title' | 'published' | 'url'>;
+
+/** `article`: the one article of every claim, or (all-articles view) a function giving each claim's own. */
 export function claimsToCsv(
   claims: readonly Claim[],
-  article: Pick<ArticleMeta, 'slug' | 'title' | 'published' | 'url'>,
+  article: ArticleColumns | ((claim: Claim) => ArticleColumns),
   options: { bom?: boolean } = {},
 ): string {
   const rows = [csvRow([...CLAIM_COLUMNS])];
   for (const claim of claims) {
-    const flat = flattenClaim(claim, article);
+    const flat = flattenClaim(claim, typeof article === 'function' ? article(claim) : article);
     rows.push(csvRow(CLAIM_COLUMNS.map((c) => flat[c])));
   }
   return `${options.bom === false ? '' : UTF8_BOM}${rows.join('\r\n')}\r\n`;

@@ -225,3 +225,18 @@ describe('PNG layout', () => {
     expect(calls).toContain('text:<script>alert(1)</script>');
   });
 });
+
+describe('exports of the all-articles view', () => {
+  it('names each claim’s own article in its CSV row and GeoJSON feature', () => {
+    const other = { ...article, slug: 'other-article', title: 'Other', published: '2021-08-01', url: null };
+    const claims = bundle.claims.map((c, i) => ({ ...c, id: `${i % 2 ? 'other-article' : article.slug}/${c.id}`, article: i % 2 ? 'other-article' : article.slug }));
+    const articleOf = (c: Claim) => (c.article === 'other-article' ? other : article);
+    const rows = readCsv(claimsToCsv(claims, articleOf, { bom: false }));
+    const slugCol = CLAIM_COLUMNS.indexOf('article_slug');
+    expect(rows.slice(1).map((r) => r[slugCol])).toEqual(claims.map((c) => c.article));
+    expect(rows.slice(1).map((r) => r[CLAIM_COLUMNS.indexOf('id')])).toEqual(claims.map((c) => c.id));
+    const fc = claimsToGeoJson(claims, { ...ctx, articleOf });
+    expect(fc.features.map((f) => f.properties.article_slug)).toEqual(claims.map((c) => c.article));
+    expect(fc.features.map((f) => f.properties.article_title)).toEqual(claims.map((c) => (c.article === 'other-article' ? 'Other' : article.title)));
+  });
+});

@@ -19,6 +19,8 @@ export interface ExportContext {
   viewUrl: string | null;
   /** ISO timestamp of the export; passed in so the function stays pure. */
   exportedAt: string;
+  /** The all-articles view: each claim's own article (slug, title, date in its row); default `article`. */
+  articleOf?: ((claim: Claim) => Pick<ArticleMeta, 'slug' | 'title' | 'published' | 'url'>) | undefined;
 }
 
 export type ClaimExportProperties = FlatClaim & { marks: string | null };
@@ -148,7 +150,7 @@ export function claimsToGeoJson(claims: readonly Claim[], ctx: ExportContext): C
       type: 'Feature',
       id: claim.id,
       geometry: claimGeometry(claim),
-      properties: { ...flattenClaim(claim, ctx.article), marks: marks.length > 0 ? [...new Set(marks)].join('; ') : null },
+      properties: { ...flattenClaim(claim, ctx.articleOf?.(claim) ?? ctx.article), marks: marks.length > 0 ? [...new Set(marks)].join('; ') : null },
     };
   });
   return {

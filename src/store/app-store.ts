@@ -6,6 +6,7 @@
 import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
 import { subscribeWithSelector } from 'zustand/middleware';
 import type { ArticleBundle, ClaimKind, DataIndex } from '../domain/types';
+import { ALL_ARTICLES, mergeBundles } from '../domain/corpus';
 import { clampWindow, shiftWindow, type DayWindow } from '../domain/time-window';
 import { getClaimIndex } from './claim-index';
 
@@ -34,12 +35,26 @@ export interface DataSlice {
   draft: DraftArticle | null;
   /** The shown bundle is the draft (not an article of the index). */
   showingDraft: boolean;
+  /** Articles of the index loaded so far, by slug (the per-article bundles, ids unprefixed). */
+  articles: ReadonlyMap<string, ArticleBundle>;
+  /** The merged "all articles" bundle (slug ALL_ARTICLES), once every article was asked for. */
+  allBundle: ArticleBundle | null;
+  /** While many articles load: how many have arrived (or failed) out of how many. */
+  loadProgress: { done: number; total: number } | null;
+  /** All-articles view: the article the reader shows (null = the contents list). Follows the selection. */
+  readerArticle: string | null;
   startLoading: () => void;
   /** Keeps the draft and shows it, with fresh filters. */
   setDraft: (draft: DraftArticle) => void;
   showDraft: () => void;
   setIndex: (index: DataIndex) => void;
   setBundle: (bundle: ArticleBundle) => void;
+  /** Merges the loaded articles (index order) and shows them as the all-articles view. */
+  setAllArticles: (bundles: readonly ArticleBundle[]) => void;
+  /** Shows the merged bundle again (already built). */
+  showAllArticles: () => void;
+  setLoadProgress: (progress: { done: number; total: number } | null) => void;
+  setReaderArticle: (slug: string | null) => void;
   setLoadError: (error: LoadError) => void;
 }
 
@@ -139,6 +154,7 @@ const SHOWN_FRESH = {
   chooser: null,
   timeWindow: null,
   playing: false,
+  readerArticle: null,
 } as const;
 
 const createDataSlice: Slice<DataSlice> = (set, get) => ({
@@ -155,8 +171,28 @@ const createDataSlice: Slice<DataSlice> = (set, get) => ({
     if (draft) set({ ...SHOWN_FRESH, bundle: draft.bundle, showingDraft: true, kinds: null, by: null, listText: '' });
   },
   setIndex: (index) => set({ index }),
-  setBundle: (bundle) => set({ ...SHOWN_FRESH, bundle, showingDraft: false }),
-  setLoadError: (loadError) => set({ loadStatus: 'error', loadError }),
+  articles: new Map(),
+  allBundle: null,
+  loadProgress: null,
+  readerArticle: null,
+  setBundle: (bundle) => {
+    const articles = new Map(get().articles);
+    if (bundle.article.slug !== ALL_ARTICLES) articles.set(bundle.article.slug, bundle);
+    set({ ...SHOWN_FRESH, bundle, showingDraft: false, articles });
+  },
+  setAllArticles: (bundles) => {
+    const articles = new Map(get().articles);
+    for (const b of bundles) articles.set(b.article.slug, b);
+    const allBundle = mergeBundles(bundles);
+    set({ ...SHOWN_FRESH, bundle: allBundle, allBundle, articles, showingDraft: false, loadProgress: null });
+  },
+  showAllArticles: () => {
+    const allBundle = get().allBundle;
+    if (allBundle) set({ ...SHOWN_FRESH, bundle: allBundle, showingDraft: false });
+  },
+  setLoadProgress: (loadProgress) => set({ loadProgress }),
+  setReaderArticle: (readerArticle) => set({ readerArticle }),
+  setLoadError: (loadError) => set({ loadStatus: 'error', loadError, loadProgress: null }),
 });
 
 function domainOf(state: AppState): DayWindow | null {
@@ -219,9 +255,12 @@ const createSelectionSlice: Slice<SelectionSlice> = (set, get) => ({
   hoveredId: null,
   chooser: null,
   select: (id, origin) => {
-    const { bundle, sheetTab } = get();
-    if (id !== null && !bundle?.claims.some((c) => c.id === id)) return;
+    const { bundle, sheetTab, readerArticle } = get();
+    const at = id === null || !bundle ? undefined : getClaimIndex(bundle).byId.get(id);
+    if (id !== null && at === undefined) return;
     set({
+      // In the all-articles view the reader turns to the selected claim's article.
+      readerArticle: (at === undefined ? undefined : bundle?.claims[at]?.article) ?? readerArticle,
       selectedId: id,
       selectOrigin: id === null ? null : origin,
       chooser: null,

@@ -2,7 +2,8 @@
  * Derived state. Each `getX` is memoised on the identity of the inputs it reads, so React components and
  * the map subscription can call them on every store change for free. Inputs are never mutated.
  */
-import { CLAIM_KINDS, type Claim, type ClaimKind } from '../domain/types';
+import { CLAIM_KINDS, type Article, type ArticleBundle, type Claim, type ClaimKind, type DataIndex, type IndexEntry } from '../domain/types';
+import { ALL_ARTICLES } from '../domain/corpus';
 import { overlapsWindow, type DayWindow } from '../domain/time-window';
 import type { AppState } from './app-store';
 import { getClaimIndex, type ClaimIndex } from './claim-index';
@@ -102,14 +103,26 @@ const filterList = memo((claims: Claim[], text: string): Claim[] => {
   if (!q) return claims;
   const words = q.split(/\s+/);
   return claims.filter((c) => {
-    const hay = normalise(
+    const hay = haystackOf(c);
+    return words.every((w) => hay.includes(w));
+  });
+});
+
+/** Normalised searchable text per claim, built once: a filtered list of 100k claims re-filters on every
+ *  timeline step, and normalising every claim's text each time would cost seconds. */
+const haystacks = new WeakMap<Claim, string>();
+function haystackOf(c: Claim): string {
+  let hay = haystacks.get(c);
+  if (hay === undefined) {
+    hay = normalise(
       [c.summary, c.quote.text, c.kind, c.saidBy?.name, c.saidBy?.organisation, ...c.reportedBy, ...c.places.map((p) => p.name), ...c.actors]
         .filter(Boolean)
         .join(' '),
     );
-    return words.every((w) => hay.includes(w));
-  });
-});
+    haystacks.set(c, hay);
+  }
+  return hay;
+}
 
 /** Visible claims narrowed by the list's text box. */
 export function getListClaims(state: AppState): Claim[] {
@@ -130,4 +143,83 @@ export function getSelectedClaim(state: AppState): Claim | null {
 /** Whether any filter differs from its default (drives the Reset button). */
 export function getFiltersActive(state: AppState): boolean {
   return state.kinds !== null || state.by !== null || state.timeWindow !== null || state.listText !== '';
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The all-articles view (bundle.article.slug === ALL_ARTICLES, claims prefixed "<slug>/<id>").
+
+/** Whether the merged bundle of every article is on screen. */
+export function getIsAllView(state: AppState): boolean {
+  return !state.showingDraft && state.bundle?.article.slug === ALL_ARTICLES;
+}
+
+export interface ArticleRange {
+  slug: string;
+  /** Claims of this article sit at [start, end) of the merged bundle's claims (they are contiguous). */
+  start: number;
+  end: number;
+}
+
+const rangesOf = memo((claims: readonly Claim[]): ArticleRange[] => {
+  const out: ArticleRange[] = [];
+  for (let i = 0; i < claims.length; i++) {
+    const slug = claims[i]!.article;
+    if (slug === undefined) continue;
+    const last = out[out.length - 1];
+    if (last && last.slug === slug && last.end === i) last.end = i + 1;
+    else out.push({ slug, start: i, end: i + 1 });
+  }
+  return out;
+});
+
+/** The merged bundle's articles in index order with their claim ranges (empty in a per-article view). */
+export function getArticleRanges(state: AppState): ArticleRange[] {
+  return rangesOf(getIsAllView(state) && state.bundle ? state.bundle.claims : EMPTY_CLAIMS);
+}
+const EMPTY_CLAIMS: readonly Claim[] = [];
+
+const entriesBySlug = memo((index: DataIndex | null): ReadonlyMap<string, IndexEntry> => new Map(index?.articles.map((a) => [a.slug, a]) ?? []));
+
+/** The index's entries (title, date, claim count) by slug. */
+export function getIndexEntries(state: AppState): ReadonlyMap<string, IndexEntry> {
+  return entriesBySlug(state.index);
+}
+
+/** The article a claim comes from: its own (merged claims) or the one shown. */
+export function getArticleOf(state: AppState, claim: Claim | null): Article | null {
+  if (!claim) return null;
+  if (claim.article !== undefined) return state.articles.get(claim.article)?.article ?? null;
+  return state.bundle?.article ?? null;
+}
+
+const countsPerArticle = memo((ranges: ArticleRange[], mask: Uint8Array): ReadonlyMap<string, number> => {
+  const out = new Map<string, number>();
+  for (const r of ranges) {
+    let n = 0;
+    for (let i = r.start; i < r.end; i++) n += mask[i]!;
+    out.set(r.slug, n);
+  }
+  return out;
+});
+
+/** How many claims of each article pass the filters and the window (all-articles view). */
+export function getVisibleCountByArticle(state: AppState): ReadonlyMap<string, number> {
+  return countsPerArticle(getArticleRanges(state), getVisibleMask(state));
+}
+
+const readerBundleOf = memo(
+  (bundle: ArticleBundle | null, allView: boolean, articles: ReadonlyMap<string, ArticleBundle>, ranges: ArticleRange[], slug: string | null): ArticleBundle | null => {
+    if (!bundle || !allView) return bundle;
+    const own = slug === null ? undefined : articles.get(slug);
+    const range = ranges.find((r) => r.slug === slug);
+    if (!own || !range) return null;
+    // The article's own text with its merged claims: offsets are into this text, ids are the merged ones.
+    return { format: 1, article: own.article, claims: bundle.claims.slice(range.start, range.end) };
+  },
+);
+
+/** What the reader shows: the bundle itself, or in the all-articles view the article being read (null = contents). */
+export function getReaderBundle(state: AppState): ArticleBundle | null {
+  const allView = getIsAllView(state);
+  return readerBundleOf(state.bundle, allView, state.articles, getArticleRanges(state), allView ? state.readerArticle : null);
 }

@@ -142,3 +142,26 @@ describe('isSafeDataPath', () => {
     expect(isSafeDataPath('data\\index.json')).toBe(false);
   });
 });
+
+describe('the all-articles view in the URL', () => {
+  it('reads a=* and a claim id prefixed by its article, and writes them back unchanged', () => {
+    const { state, notices } = parseUrlState('?a=*&claim=a-0001-kabul/c-12');
+    expect(notices).toEqual([]);
+    expect(state.article).toBe('*');
+    expect(state.claim).toBe('a-0001-kabul/c-12');
+    const query = serializeUrlState(state);
+    expect(query).toBe('?a=*&claim=a-0001-kabul/c-12');
+    expect(parseUrlState(query).state).toEqual(state);
+  });
+
+  it.each(['a/b/c', '/c-1', 'a-1/', 'A-1/c', 'a-1/../c', '*/c-1'])('refuses the claim id %j with a notice', (id) => {
+    const { state, notices } = parseUrlState(`?claim=${encodeURIComponent(id)}`);
+    expect(state.claim).toBeNull();
+    expect(notices[0]).toMatch(/not a valid claim id/);
+  });
+
+  it('refuses other wildcards as article names', () => {
+    expect(parseUrlState('?a=**').state.article).toBeNull();
+    expect(parseUrlState('?a=%2A%2F').state.article).toBeNull();
+  });
+});

@@ -1,6 +1,6 @@
 /**
  * The shareable part of the app state in the query string (see the UI contract):
- *   data=<index.json path>  a=<slug>  claim=<id>  from=YYYY-MM-DD  to=YYYY-MM-DD  (window [from, to))
+ *   data=<index.json path>  a=<slug> or a=* (all articles)  claim=<id> (in the all view <slug>/<id>)  from=YYYY-MM-DD  to=YYYY-MM-DD  (window [from, to))
  *   kinds=movement,exercise  by=<speaker or outlet>,…  map=<zoom>/<lat>/<lon>
  * Parsing never throws: every value that is malformed, out of range or hostile is dropped (its default
  * applies) and a short notice says so. Echoed values are trimmed and shown as text only.
@@ -9,6 +9,7 @@ import { CLAIM_KINDS, type ClaimKind } from '../domain/types';
 import { parseIsoDate } from '../domain/interval';
 import type { AppState, MapView } from './app-store';
 import { isoFromDay } from '../domain/time-window';
+import { ALL_ARTICLES } from '../domain/corpus';
 
 export interface UrlState {
   data: string | null;
@@ -40,7 +41,8 @@ export interface ParsedUrl {
 const MAX_PARAM = 2000;
 const DATA_PATH = /^[A-Za-z0-9_./-]+\.json$/;
 const SLUG = /^[a-z0-9][a-z0-9-]{1,80}$/;
-const CLAIM_ID = /^[a-z0-9][a-z0-9-]{0,159}$/;
+// An article's own id, or in the all-articles view "<article slug>/<id>".
+const CLAIM_ID = /^(?:[a-z0-9][a-z0-9-]{1,80}\/)?[a-z0-9][a-z0-9-]{0,159}$/;
 // Letters, digits, marks, spaces and common name punctuation; nothing that could be markup or control.
 const NAME = /^[\p{L}\p{M}\p{N} .,'’&()/-]{1,120}$/u;
 const NUMBER = /^-?\d{1,3}(\.\d{1,8})?$/;
@@ -125,7 +127,7 @@ export function parseUrlState(search: string): ParsedUrl {
 
   const a = get('a');
   if (a !== null) {
-    if (SLUG.test(a)) state.article = a;
+    if (SLUG.test(a) || a === ALL_ARTICLES) state.article = a;
     else notices.push(`Ignored article ${quoteForNotice(a)}: not a valid article name.`);
   }
 

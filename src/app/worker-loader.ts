@@ -1,0 +1,81 @@
+/**
+ * An ArticleLoader that validates in a Web Worker (./article-worker.ts), so loading a thousand articles
+ * leaves the page responsive. If the worker cannot start or dies, the requests it held, and all later
+ * ones, are loaded on the main thread instead: slower, never wrong, never silently skipped.
+ */
+import { DataLoadError, articlePath, loadArticle, type ArticleLoader } from './load-data';
+import type { ArticleRequest, ArticleResponse } from './article-worker';
+import type { ArticleBundle } from '../domain/types';
+
+interface Pending {
+  resolve: (b: ArticleBundle) => void;
+  reject: (e: Error) => void;
+  retry: () => void;
+}
+
+export interface WorkerLoader {
+  load: ArticleLoader;
+  dispose: () => void;
+}
+
+export function createWorkerLoader(): WorkerLoader {
+  let worker: Worker | null = null;
+  let broken = typeof Worker !== 'function';
+  let nextId = 1;
+  const pending = new Map<number, Pending>();
+
+  const fail = () => {
+    broken = true;
+    worker?.terminate();
+    worker = null;
+    const held = [...pending.values()];
+    pending.clear();
+    for (const p of held) p.retry();
+  };
+
+  const getWorker = (): Worker | null => {
+    if (worker || broken) return worker;
+    try {
+      worker = new Worker(new URL('./article-worker.ts', import.meta.url), { type: 'module', name: 'articles' });
+    } catch {
+      broken = true;
+      return null;
+    }
+    worker.onmessage = (e: MessageEvent<ArticleResponse>) => {
+      const msg = e.data;
+      const p = pending.get(msg.id);
+      if (!p) return;
+      pending.delete(msg.id);
+      if ('bundle' in msg) p.resolve(msg.bundle);
+      else p.reject(new DataLoadError(msg.error));
+    };
+    worker.onerror = (e) => {
+      e.preventDefault();
+      fail();
+    };
+    return worker;
+  };
+
+  const load: ArticleLoader = (indexPath, slug, baseUrl) =>
+    new Promise<ArticleBundle>((resolve, reject) => {
+      const onMain = () => loadArticle(indexPath, slug, baseUrl).then(resolve, reject);
+      const w = getWorker();
+      if (!w) return void onMain();
+      const id = nextId++;
+      const file = articlePath(indexPath, slug);
+      pending.set(id, { resolve, reject, retry: onMain });
+      const req: ArticleRequest = { id, url: new URL(file, baseUrl).href, file, slug };
+      w.postMessage(req);
+    });
+
+  return {
+    load,
+    dispose: () => {
+      worker?.terminate();
+      worker = null;
+      const held = [...pending.values()];
+      pending.clear();
+      for (const p of held) p.reject(new Error('article loading stopped'));
+    },
+  };
+}
