@@ -59,12 +59,30 @@ export function mergeBundles(bundles: readonly ArticleBundle[]): ArticleBundle {
   for (const b of bundles) {
     const slug = b.article.slug;
     for (const c of b.claims) {
-      claims[k++] = {
-        ...c,
+      const copy: Claim = {
         id: mergedClaimId(slug, c.id),
+        kind: c.kind,
+        summary: c.summary,
+        quote: c.quote,
+        saidBy: c.saidBy,
+        reportedBy: c.reportedBy,
+        stance: c.stance,
         counterClaim: c.counterClaim === null ? null : mergedClaimId(slug, c.counterClaim),
+        when: c.when,
+        places: c.places,
+        actors: c.actors,
+        magnitude: c.magnitude,
+        note: c.note,
+        geometry: c.geometry,
+        anchor: c.anchor,
+        bbox: c.bbox,
         article: slug,
       };
+      // Written out field by field (one object shape for 100k copies: several times faster than a spread);
+      // the optional fields only when present, as in the source.
+      if (c.review !== undefined) copy.review = c.review;
+      if (c.confidence !== undefined) copy.confidence = c.confidence;
+      claims[k++] = copy;
     }
   }
   return { format: 1, article: mergedArticle(bundles), claims };

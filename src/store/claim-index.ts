@@ -54,13 +54,20 @@ export function getClaimIndex(bundle: ArticleBundle): ClaimIndex {
   const voices: string[][] = [];
   const voiceCount = new Map<string, { count: number; isOutlet: boolean }>();
   const kindCounts = new Map<ClaimKind, number>();
+  // A corpus of 100k claims spans a few hundred distinct dates: parse each once.
+  const days = new Map<string, number | null>();
+  const dayOf = (iso: string): number | null => {
+    let d = days.get(iso);
+    if (d === undefined) days.set(iso, (d = parseIsoDate(iso)));
+    return d;
+  };
   for (let i = 0; i < n; i++) {
     const c = claims[i]!;
     byId.set(c.id, i);
     // Validated bundles always carry real dates; a bad one degrades to a zero-length bar rather than NaN.
-    const s = parseIsoDate(c.when.start) ?? 0;
+    const s = dayOf(c.when.start) ?? 0;
     start[i] = s;
-    end[i] = parseIsoDate(c.when.end) ?? s + 1;
+    end[i] = dayOf(c.when.end) ?? s + 1;
     kindOf[i] = KIND_POS.get(c.kind) ?? 0;
     kindCounts.set(c.kind, (kindCounts.get(c.kind) ?? 0) + 1);
     const v = claimVoices(c);

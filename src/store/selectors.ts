@@ -95,7 +95,9 @@ export function getVisibleIdSet(state: AppState): ReadonlySet<string> {
 }
 
 function normalise(s: string): string {
-  return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  // Plain ASCII has no accents to strip: skip the (slow) Unicode decomposition for it.
+  // eslint-disable-next-line no-control-regex
+  return /^[\u0000-\u007f]*$/.test(s) ? s.toLowerCase() : s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
 const filterList = memo((claims: Claim[], text: string): Claim[] => {
