@@ -11,7 +11,7 @@ import { COUNTRIES } from '../../src/data/gazetteer/countries';
 import { GAZETTEER_FILE, GAZETTEER_FORMAT } from '../../src/ingest/gazetteer-asset';
 import type { AdminRow, CountryRow, GazetteerAsset, RegionRow } from '../../src/ingest/gazetteer-asset';
 import { countryCentre } from '../ingest-lib/country-point';
-import { CITY_ALIASES, GIVEN_NAMES, WORLD_FEATURES } from '../ingest-lib/world-features';
+import { CITY_ALIASES, COUNTRY_SHORT_NAMES, GIVEN_NAMES, WORLD_FEATURES } from '../ingest-lib/world-features';
 import { formatError } from '../../src/data/compile';
 import { YamlSource } from '../../src/data/yaml-source';
 import { loadGazetteer, readRegions, readSites } from '../lib/load-gazetteer';
@@ -114,7 +114,11 @@ export async function build(): Promise<string> {
   const countries: CountryRow[] = COUNTRIES.map((c) => {
     const factbook = factbookPoint.get(c.id);
     const [lon, lat] = anchorFor(c.id, factbook ?? c.anchor);
-    const names = [...new Set([c.official, ...c.aliases].map(stripThe))].filter(
+    const shortNames = COUNTRY_SHORT_NAMES.filter(([id]) => id === c.id).map(([, n]) => n);
+    // "Republic of the Congo" is also written "Republic of Congo".
+    const all = [c.name, c.official, ...c.aliases, ...shortNames];
+    const withoutInnerThe = all.filter((n) => / of the /.test(n)).map((n) => n.replace(/ of the /, ' of '));
+    const names = [...new Set([...all, ...withoutInnerThe].map(stripThe))].filter(
       (n) => n !== c.name && n.length > 1,
     );
     return [c.id, c.name, round(lon), round(lat), names.sort(cmp), [...c.demonyms].sort(cmp)];

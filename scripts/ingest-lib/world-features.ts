@@ -149,6 +149,13 @@ export const WORLD_FEATURES: readonly WorldFeature[] = [
   { slug: 'silicon-valley', name: 'Silicon Valley', lon: -122, lat: 37.4 },
 ];
 
+/**
+ * Short names news copy gives a country that its reference names leave to another: both Congos are
+ * "Congo" (world-countries lists the name for the Republic of the Congo only). The geoparser then
+ * chooses between the namesakes by the text's other names and by population.
+ */
+export const COUNTRY_SHORT_NAMES: readonly [string, string][] = [['COD', 'Congo']];
+
 /** Well-known other names for cities that GeoNames' main name does not cover. */
 export const CITY_ALIASES: readonly [string, string][] = [
   ['New York', 'New York City'],

@@ -94,6 +94,67 @@ describe('geoparse: disambiguation', () => {
   });
 });
 
+describe('geoparse: context a reader uses', () => {
+  it('reads Georgia as the country in a story about Tbilisi and as the US state in one about Atlanta', () => {
+    const tbilisi = 'Protesters filled the streets of Tbilisi on Sunday. Georgia has asked for talks.';
+    expect(at(tbilisi, 'Georgia')?.id).toBe('GEO');
+    const atlanta = 'Storms knocked out power across Atlanta overnight. Georgia declared an emergency on Monday.';
+    expect(at(atlanta, 'Georgia')?.id).toBe('admin:US-GA');
+  });
+
+  it('keeps one reading for a name repeated in a story: the one its address pins down', () => {
+    const text = 'The recall began at a plant in Blakely, Georgia. Products from the Georgia plant were shipped abroad.';
+    expect(at(text, 'Georgia', 1)?.id).toBe('admin:US-GA');
+    const paris = 'A fair opened in Paris, Texas, on Friday. Crowds in Paris cheered the parade.';
+    expect(at(paris, 'Paris', 1)?.id).toBe('geonames:4717560');
+  });
+
+  it('reads a governor as a state office and a mayor as a city office', () => {
+    expect(at('New York Governor Andrew Cuomo declared an emergency.', 'New York')?.id).toBe('admin:US-NY');
+    expect(at('The governor of New York declared an emergency.', 'New York')?.id).toBe('admin:US-NY');
+    expect(at('The mayor of Quebec opened the bridge.', 'Quebec')?.id).toBe('geonames:6325494');
+    // Ontario alone is the province; its mayor is the Californian city's.
+    expect(at('The bridge was opened on Friday by Ontario Mayor Paul Leon and his staff.', 'Ontario')?.id).toBe('geonames:5379439');
+    expect(at('The storm reached New York on Friday.', 'New York')?.id).toBe('geonames:5128581');
+  });
+
+  it('reads a list with repeated wording as one of subdivisions', () => {
+    const text = 'Canada reported eight cases in Alberta, one in New Brunswick, and one in Quebec.';
+    expect(at(text, 'Quebec')?.id).toBe('admin:CA-QC');
+    expect(at('Canada said the Quebec bridge reopened.', 'Quebec')?.id).toBe('geonames:6325494');
+  });
+
+  it('gives no answer when an address names a country or subdivision none of the namesakes lies in', () => {
+    expect(at('A truck was stopped in Stroud, Ontario, Canada.', 'Stroud')).toBeUndefined();
+    expect(at('Birds were culled at a farm in Norfolk, England.', 'Norfolk')).toBeUndefined();
+    // The address still pins a namesake that is there.
+    expect(at('A truck was stopped in Stroud, England.', 'Stroud')?.id).toBe('geonames:2636616');
+  });
+
+  it('does not let a name be the evidence for its own country', () => {
+    // The only Long Island the gazetteer knows is in the Bahamas; the story is about the United States.
+    expect(at('Floods hit the US east coast, and Long Island was worst hit.', 'Long Island')).toBeUndefined();
+    expect(at('Ferries to Long Island in the Bahamas resumed.', 'Long Island')?.id).toBe('admin:BS-LI');
+  });
+
+  it('uses a named subdivision for its towns however populous the subdivision is', () => {
+    // California holds 39 million people but only a tenth of the country's: it still says which Glendale.
+    expect(at('Police in California closed a street in Glendale.', 'Glendale')?.id).toBe('geonames:5352423');
+    expect(at('Police closed a street in Glendale.', 'Glendale')?.id).toBe('geonames:5295985');
+  });
+
+  it('reads a shared country name by the country the text names otherwise, else the more populous', () => {
+    expect(at('Nine people died of Ebola in the Republic of Congo. The government of Congo closed schools.', 'Congo', 1)?.id).toBe('COG');
+    expect(at('Fighting spread in eastern Congo this week.', 'Congo')?.id).toBe('COD');
+    expect(at('Aid reached Brazzaville on Monday. Congo asked for more.', 'Congo')?.id).toBe('COG');
+  });
+
+  it('takes a shared demonym for its most populous country when gathering context', () => {
+    // "French" is France, not the French Southern Lands: a small French town then needs no other cue.
+    expect(at('French police said Aubagne residents were evacuated.', 'Aubagne')?.id).toBe('geonames:3036433');
+  });
+});
+
 describe('geoparse: borders', () => {
   it('turns "the border between X and Y" into the shared border line', () => {
     const text = 'They will hold an exercise at the border between Tajikistan and Afghanistan next week.';

@@ -200,6 +200,18 @@ function findMatches(text: string, tokens: Token[], gaz: Gazetteer): Match[] {
 
 const log10 = (x: number): number => Math.log10(Math.max(1, x));
 
+/** Per country, the summed weight (town population) of its subdivisions: computed once per gazetteer. */
+const adminTotalsCache = new WeakMap<Gazetteer, Map<string, number>>();
+function adminTotals(gaz: Gazetteer): Map<string, number> {
+  let totals = adminTotalsCache.get(gaz);
+  if (!totals) {
+    totals = new Map();
+    for (const a of gaz.admins.values()) if (a.iso3) totals.set(a.iso3, (totals.get(a.iso3) ?? 0) + a.population);
+    adminTotalsCache.set(gaz, totals);
+  }
+  return totals;
+}
+
 function baseScore(p: Place): number {
   switch (p.kind) {
     case 'country':
@@ -308,24 +320,64 @@ export function geoparse(text: string, gaz: Gazetteer, opts: GeoparseOptions = {
   // Pass 1: countries and unambiguous subdivisions the text names give the context for namesakes.
   const docCountries = new Map<string, number>();
   const docAdmins = new Set<string>();
+  // What each name contributed: a name is no evidence for itself ("Long Island" read as the Bahamian
+  // district must not make the Bahamas a country the text names).
+  const contributed = new Map<string, Map<string, number>>();
+  const countDoc = (key: string, iso3: string): void => {
+    docCountries.set(iso3, (docCountries.get(iso3) ?? 0) + 1);
+    const own = contributed.get(key) ?? new Map<string, number>();
+    own.set(iso3, (own.get(iso3) ?? 0) + 1);
+    contributed.set(key, own);
+  };
+  // Countries named by a name no other country shares ("Republic of Congo", not "Congo" or "Congolese").
+  const namedUnambiguously = new Set<string>();
   const person = matches.map((m, k) => vetoed[k] || personCue(m));
   matches.forEach((m, k) => {
     if (person[k]) return;
-    const countryEntry = m.entries.find((e) => e.place.kind === 'country');
+    const key = normaliseName(m.text);
+    // "French" is France, not the French Southern Lands: the namesake country with more people.
+    let countryEntry: NameEntry | undefined;
+    for (const e of m.entries) {
+      if (e.place.kind === 'country' && (!countryEntry || e.place.population > countryEntry.place.population)) countryEntry = e;
+    }
     if (countryEntry) {
-      const id = countryEntry.place.id;
-      docCountries.set(id, (docCountries.get(id) ?? 0) + 1);
+      countDoc(key, countryEntry.place.id);
+      if (m.entries.every((e) => e.place.kind !== 'country' || e.place.id === countryEntry.place.id)) {
+        namedUnambiguously.add(countryEntry.place.id);
+      }
       return;
     }
     const admins = m.entries.filter((e) => e.place.kind === 'admin');
     const bigCity = m.entries.some((e) => e.place.kind === 'city' && e.place.population >= 100000);
     if (admins.length === 1 && !bigCity) {
       const a = admins[0]!.place;
-      if (a.iso3) docCountries.set(a.iso3, (docCountries.get(a.iso3) ?? 0) + 1);
-      // "England" says nothing about which English town a name is; "Pennsylvania" does.
-      if (a.adminKey && a.population < 20_000_000) docAdmins.add(a.adminKey);
+      if (a.iso3) countDoc(key, a.iso3);
+      // "England" says nothing about which English town a name is: it holds most of its country's towns.
+      // "Pennsylvania" and "California" do.
+      if (a.adminKey && a.iso3 && a.population < 0.5 * (adminTotals(gaz).get(a.iso3) ?? 0)) docAdmins.add(a.adminKey);
     }
   });
+  // Subdivisions and countries of the well-known cities the text names ("Atlanta": US.GA, USA): a name
+  // whose most populous reading is a city of 100,000 or more, ten times any namesake's size.
+  const cityAdmins = new Set<string>();
+  const cityCountries = new Set<string>();
+  matches.forEach((m, k) => {
+    if (person[k] || m.entries.some((e) => e.place.kind !== 'city')) return;
+    let top: Place | null = null;
+    let second = 0;
+    for (const e of m.entries) {
+      if (!top || e.place.population > top.population) {
+        second = top?.population ?? 0;
+        top = e.place;
+      } else second = Math.max(second, e.place.population);
+    }
+    if (!top || top.population < 100000 || second * 10 > top.population) return;
+    if (top.adminKey) cityAdmins.add(top.adminKey);
+    if (top.iso3) cityCountries.add(top.iso3);
+  });
+  /** The text names this country through some other name than `key`. */
+  const docElsewhere = (iso3: string, key: string): boolean =>
+    (docCountries.get(iso3) ?? 0) > (contributed.get(key)?.get(iso3) ?? 0);
 
   // "Pandi, Bulacan", "Buffalo, New York": the second names the container of the first.
   const container = new Map<number, Match>();
@@ -333,16 +385,24 @@ export function geoparse(text: string, gaz: Gazetteer, opts: GeoparseOptions = {
     const a = matches[k]!;
     const b = matches[k + 1]!;
     if (!/^,[ \t]*$/.test(text.slice(a.end, b.start)) || !b.entries.some((e) => e.place.kind === 'country' || e.place.kind === 'admin')) continue;
-    // "Washington, Pennsylvania and California" is a list of three, not a city in Pennsylvania.
+    // "Washington, Pennsylvania and California" is a list of three, not a city in Pennsylvania; but
+    // "Stroud, Ontario, Canada" is an address: the third name is the country of the second.
     const c = matches[k + 2];
-    if (c && /^(?:,[ \t]*|[ \t]+and[ \t]+|,[ \t]+and[ \t]+|[ \t]+or[ \t]+)$/.test(text.slice(b.end, c.start))) continue;
+    const address =
+      !!c &&
+      /^,[ \t]*$/.test(text.slice(b.end, c.start)) &&
+      c.entries.some((x) => x.place.kind === 'country' && b.entries.some((y) => y.place.kind === 'admin' && y.place.iso3 === x.place.id));
+    if (c && !address && /^(?:,[ \t]*|[ \t]+and[ \t]+|,[ \t]+and[ \t]+|[ \t]+or[ \t]+)$/.test(text.slice(b.end, c.start))) continue;
     container.set(k, b);
   }
 
   // Neighbours in a list ("Utah, Washington and Wisconsin") are usually places of one kind.
   const LIST_GAP = /^(?:,[ \t]*|[ \t]+and[ \t]+|[ \t]+or[ \t]+|,[ \t]+and[ \t]+|,[ \t]+or[ \t]+)$/;
+  // A list whose items repeat a short phrase: "eight in Alberta, one in New Brunswick, and one in Quebec".
+  const PARALLEL_GAP = /^,[ \t]+(?:and[ \t]+|or[ \t]+)?(?:[a-z0-9][\w-]*[ \t]+){1,3}(?:in|at|from)[ \t]+$/;
   // Kinds the neighbours were resolved to in a first pass (undefined during that pass).
   let firstPass: (GeoKind | undefined)[] | null = null;
+  let firstBest: (NameEntry | undefined)[] | null = null;
   const listKinds = (k: number): Set<GeoKind> => {
     const kinds = new Set<GeoKind>();
     const a = matches[k - 1];
@@ -352,7 +412,7 @@ export function geoparse(text: string, gaz: Gazetteer, opts: GeoparseOptions = {
       [a, a ? text.slice(a.end, m.start) : ''],
       [b, b ? text.slice(m.end, b.start) : ''],
     ] as const) {
-      if (!x || !LIST_GAP.test(gap)) continue;
+      if (!x || !(LIST_GAP.test(gap) || PARALLEL_GAP.test(gap))) continue;
       // "Oxnard, California" is a city and its container, not a list of two cities.
       if ((x === a && container.get(k - 1) === m) || (x === b && container.get(k) === b)) continue;
       const resolved = firstPass?.[x === a ? k - 1 : k + 1];
@@ -381,12 +441,18 @@ export function geoparse(text: string, gaz: Gazetteer, opts: GeoparseOptions = {
     inList: Set<GeoKind>,
     adminCue: boolean,
     isContainer: boolean,
+    cityCue = false,
   ): { best: NameEntry | null; anyInside: boolean } => {
-    void k;
+      const key = normaliseName(m.text);
+      // The container as the first pass read it ("Ontario" the province, not the Californian city).
+      const contReading = cont && firstBest ? firstBest[k + 1] : undefined;
+      const contCountry = contReading && (contReading.place.kind === 'country' || contReading.place.kind === 'admin') ? contReading.place.iso3 : undefined;
       let best: NameEntry | null = null;
       let bestScore = -Infinity;
-      // Only an explicit country container vetoes: subdivision names repeat across the world.
-      let anyInside = !cont || !cont.entries.every((c) => c.place.kind === 'country');
+      // An explicit container of countries and subdivisions ("Norfolk, England", "Stroud, Ontario") vetoes
+      // every reading outside their countries: better no answer than a namesake abroad. Only the
+      // country is checked, since subdivision codes differ between sources.
+      let anyInside = !cont || (contReading ? !contCountry : !cont.entries.every((c) => c.place.kind === 'country'));
       const exactAvailable =
         !!cont &&
         m.entries.some(
@@ -397,7 +463,7 @@ export function geoparse(text: string, gaz: Gazetteer, opts: GeoparseOptions = {
         const p = e.place;
         let s = baseScore(p);
         if (p.kind !== 'country' && p.iso3) {
-          if (docCountries.has(p.iso3)) s += docBonus;
+          if (docElsewhere(p.iso3, key)) s += docBonus;
           else if (nearDoc(p.iso3)) s += docBonus / 2;
         }
         if (p.kind === 'city' && p.adminKey && docAdmins.has(p.adminKey)) s += adminBonus;
@@ -407,9 +473,25 @@ export function geoparse(text: string, gaz: Gazetteer, opts: GeoparseOptions = {
       // Namesake countries ("American": the United States, not the Northern Mariana Islands): the one
       // with more people in the gazetteer.
       if (p.kind === 'country') s += 0.1 * log10(p.population + 1);
+      // …unless the text names the other one in another way ("the Republic of Congo … Congo").
+      if (
+        p.kind === 'country' &&
+        (namedUnambiguously.has(p.id) || cityCountries.has(p.id)) &&
+        m.entries.some((x) => x.place.kind === 'country' && x.place.id !== p.id)
+      ) {
+        s += 20;
+      }
         if (inList.has(p.kind)) s += 25;
         if (adminCue && p.kind === 'admin') s += 80;
+        if (cityCue && p.kind === 'city') s += 80;
         if (isContainer && p.kind === 'admin') s += 30;
+        // "Blakely, Georgia": the reading of the container that holds a reading of the town is the one meant.
+        if (isContainer && k > 0 && (p.kind === 'admin' || p.kind === 'country')) {
+          const holds = matches[k - 1]!.entries.some((e) =>
+            p.kind === 'admin' ? e.place.kind !== 'country' && p.adminKey !== null && e.place.adminKey === p.adminKey : e.place.iso3 === p.id,
+          );
+          if (holds) s += 50;
+        }
         if (cont && p.kind !== 'country') {
           const exact = cont.entries.some((c) => c.place.kind === 'admin' && c.place.adminKey !== null && c.place.adminKey === p.adminKey);
           const sameCountry = cont.entries.some(
@@ -419,17 +501,23 @@ export function geoparse(text: string, gaz: Gazetteer, opts: GeoparseOptions = {
           // A namesake elsewhere in the same country only stands in when no reading lies in the named
           // subdivision (its admin code may not match GeoNames'): "Paris, Texas" is not Paris, Maine.
           else if (sameCountry) s += exactAvailable ? 10 : 45;
-          if (exact || sameCountry) anyInside = true;
+          if (contCountry ? p.iso3 === contCountry : exact || sameCountry) anyInside = true;
         }
-        // A subdivision that shares a country's name wins only when its own country is named repeatedly,
-        // the namesake country is not otherwise named, and the list around it is not of countries
-        // ("Georgia" in a story about Atlanta, but "Mali, Niger and Senegal").
+        // A subdivision that shares a country's name wins only when the text names its country repeatedly
+        // or one of its cities, the namesake country is neither otherwise named nor holds a city the text
+        // names, and the list around it is not of countries ("Georgia" in a story about Atlanta, but in
+        // one about Tbilisi the country, and "Mali, Niger and Senegal").
         if (p.kind === 'country' && !inList.has('country')) {
           const rival = m.entries.some(
-            (x) => x.place.kind === 'admin' && x.place.iso3 && x.place.iso3 !== p.id && (docCountries.get(x.place.iso3) ?? 0) >= 2,
+            (x) =>
+              x.place.kind === 'admin' &&
+              x.place.iso3 &&
+              x.place.iso3 !== p.id &&
+              ((docCountries.get(x.place.iso3) ?? 0) >= 2 || (x.place.adminKey !== null && cityAdmins.has(x.place.adminKey))),
           );
-          if (rival && (docCountries.get(p.id) ?? 0) <= 1 && !nearDoc(p.id)) s -= 40;
+          if (rival && !docElsewhere(p.id, key) && !cityCountries.has(p.id) && !nearDoc(p.id)) s -= 40;
         }
+        if (p.kind === 'admin' && p.adminKey !== null && cityAdmins.has(p.adminKey)) s += adminBonus;
         if (s > bestScore) {
           bestScore = s;
           best = e;
@@ -438,13 +526,21 @@ export function geoparse(text: string, gaz: Gazetteer, opts: GeoparseOptions = {
       return { best, anyInside };
   };
 
-  const adminCueOf = (m: Match): boolean => {
+  /** Words that say which kind of place a name is: "Ohio State", "the province of Quebec"; a governor or
+   *  legislature belongs to a state or province ("New York Governor Andrew Cuomo"), a mayor to a city
+   *  ("the mayor of Quebec"). */
+  const kindCueOf = (m: Match): 'admin' | 'city' | null => {
     const nextLow = nextToken(m)?.text.toLowerCase() ?? '';
-    return (
-      (/^[ \t]+$/.test(gapAfter(m)) && /^(?:state|province|county|region|prefecture|governorate|oblast)$/.test(nextLow)) ||
-      /(?:state|province|region) of\s+$/i.test(text.slice(Math.max(0, m.start - 20), m.start))
-    );
+    const glued = /^(?:['\u2019]s)?[ \t]+$/.test(text.slice(m.end, nextToken(m)?.start ?? m.end));
+    const before = text.slice(Math.max(0, m.start - 24), m.start);
+    if (glued && /^(?:state|province|county|region|prefecture|governorate|oblast|governor|governors|gubernatorial|legislature|statehouse)$/.test(nextLow)) return 'admin';
+    if (/(?:state|province|region|governor|governorship|legislature) of\s+$/i.test(before)) return 'admin';
+    if (glued && /^(?:mayor|mayors|mayoral)$/.test(nextLow)) return 'city';
+    if (/(?:mayor|city) of\s+$/i.test(before)) return 'city';
+    return null;
   };
+  const adminCueOf = (m: Match): boolean => kindCueOf(m) === 'admin';
+  const cityCueOf = (m: Match): boolean => kindCueOf(m) === 'city';
   const contOf = (m: Match, k: number): Match | undefined =>
     // A country is never "inside" the next name: "Kenya, Uganda and Tanzania" is a list.
     m.entries.some((e) => e.place.kind === 'country' || e.place.kind === 'region') ? undefined : container.get(k);
@@ -452,11 +548,13 @@ export function geoparse(text: string, gaz: Gazetteer, opts: GeoparseOptions = {
   const docBonus = 30 / Math.sqrt(Math.max(1, docCountries.size / 3));
   const adminBonus = 30 / Math.sqrt(Math.max(1, docAdmins.size / 2));
   // First pass: each name's reading without list context; the second pass reads lists by it.
-  firstPass = matches.map((m, k) =>
-    person[k] ? undefined : pick(m, k, contOf(m, k), listKinds(k), adminCueOf(m), k > 0 && container.get(k - 1) === m).best?.place.kind,
+  firstBest = matches.map((m, k) =>
+    person[k] ? undefined : (pick(m, k, contOf(m, k), listKinds(k), adminCueOf(m), k > 0 && container.get(k - 1) === m, cityCueOf(m)).best ?? undefined),
   );
+  firstPass = firstBest.map((e) => e?.place.kind);
 
   const out: Toponym[] = [];
+  const mentions: { key: string; t: Toponym; firm: boolean; entries: NameEntry[] }[] = [];
   matches.forEach((m, k) => {
     if (person[k]) return;
     const first = tokens[m.i]!;
@@ -471,7 +569,7 @@ export function geoparse(text: string, gaz: Gazetteer, opts: GeoparseOptions = {
     const isContainer = k > 0 && container.get(k - 1) === m;
     const adminCue = adminCueOf(m);
 
-    const { best, anyInside } = pick(m, k, cont, inList, adminCue, isContainer);
+    const { best, anyInside } = pick(m, k, cont, inList, adminCue, isContainer, cityCueOf(m));
     // "Laguna, Philippines" when the gazetteer knows no Laguna there: better nothing than the wrong one.
     if (!anyInside) return;
     const insideCont = !!cont && cont.entries.some((c) => best!.place.iso3 !== null && (c.place.id === best!.place.iso3 || c.place.iso3 === best!.place.iso3));
@@ -488,10 +586,11 @@ export function geoparse(text: string, gaz: Gazetteer, opts: GeoparseOptions = {
     if (prev && gapBefore(m) === '-' && prev.upper && !isPlaceToken(prev)) return;
 
     // Acceptance: how much evidence does this reading of a capitalised word need?
-    const supported = locCue || insideCont || (p.iso3 !== null && docCountries.has(p.iso3) && p.kind !== 'country');
+    const supported = locCue || insideCont || (p.iso3 !== null && docElsewhere(p.iso3, key) && p.kind !== 'country');
     // A small place in a country the text never names nor borders is a namesake accident ("Suba" in a
     // story about Kenya is not the Colombian town).
-    const foreign = p.iso3 !== null && docCountries.size > 0 && !docCountries.has(p.iso3) && !nearDoc(p.iso3) && !insideCont;
+    const othersNamed = [...docCountries.keys()].some((iso3) => docElsewhere(iso3, key));
+    const foreign = p.iso3 !== null && othersNamed && !docElsewhere(p.iso3, key) && !nearDoc(p.iso3) && !insideCont;
     if (foreign && p.kind === 'city' && p.population < 100000 && !p.capital) return;
     // "Of Brazil's cases…": a function word is never a town, whatever Turkey calls one.
     if (single && FUNCTION_WORDS.has(key)) return;
@@ -514,7 +613,8 @@ export function geoparse(text: string, gaz: Gazetteer, opts: GeoparseOptions = {
       } else if (!supported && p.population < 5000) return;
       // Part of a longer name: "Fort Detrick", "Mayor Bloomberg"; a first name: "David Shearer".
       if (single && nameNeighbour(prev, gapBefore(m)) && !prev!.weakCap) return;
-      if (single && !cont && !p.capital && p.population < 1000000 && nameNeighbour(next, ga) && !tokens[m.j + 1]!.possessive) return;
+      // ("Ontario Mayor Paul Leon" is the city's office, not a longer name.)
+      if (single && !cont && !p.capital && p.population < 1000000 && nameNeighbour(next, ga) && !tokens[m.j + 1]!.possessive && !OFFICE_WORDS.has(next!.text.toLowerCase())) return;
     } else if (p.kind === 'admin') {
       const common = single && gaz.commonWords.has(key);
       if (common && first.weakCap && !locCue && !cont) return;
@@ -526,7 +626,7 @@ export function geoparse(text: string, gaz: Gazetteer, opts: GeoparseOptions = {
     }
     if (best.demonym && !withDemonyms) return;
 
-    out.push({
+    const t: Toponym = {
       start: m.start,
       end: m.end,
       text: m.text,
@@ -536,8 +636,29 @@ export function geoparse(text: string, gaz: Gazetteer, opts: GeoparseOptions = {
       lon: p.lon,
       kind: p.kind,
       demonym: best.demonym,
-    });
+    };
+    out.push(t);
+    // How firmly this mention's own words pin its reading: a container it lies in ("Paris, Texas"), being
+    // the subdivision that contains a town ("Blakely, Georgia"), a kind cue ("New York Governor").
+    const firm =
+      (!!cont && insideCont) || (isContainer && p.kind === 'admin') || (adminCue && p.kind === 'admin') || (cityCueOf(m) && p.kind === 'city');
+    if (!best.demonym) mentions.push({ key, t, firm, entries: m.entries });
   });
+
+  // One sense per discourse: a name repeated in a story means the same place throughout, so a bare
+  // mention follows the reading its firmly pinned mentions agree on ("Paris, Texas … in Paris").
+  const pinned = new Map<string, Place | null>();
+  for (const x of mentions) {
+    if (!x.firm) continue;
+    const place = x.entries.find((e) => e.place.id === x.t.id)!.place;
+    const prev = pinned.get(x.key);
+    pinned.set(x.key, prev === undefined || prev?.id === place.id ? place : null);
+  }
+  for (const x of mentions) {
+    const place = pinned.get(x.key);
+    if (x.firm || !place || place.id === x.t.id) continue;
+    Object.assign(x.t, { id: place.id, name: place.name, lat: place.lat, lon: place.lon, kind: place.kind });
+  }
 
   out.push(...findBorders(text, out, gaz));
   out.sort((a, b) => a.start - b.start || b.end - a.end);
