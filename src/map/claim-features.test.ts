@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Claim } from '../domain/types';
 import { makeBundle } from '../store/test-fixtures/bundle';
-import { buildRenderData, flowWidth, screenBearing } from './claim-features';
+import { GroupCounts, MAX_ARC_VERTICES, buildRenderData, flowWidth, groupFeatureIds, screenBearing, thinLine, widthForMagnitude } from './claim-features';
+import { bundleOf, claimWith, flow, point } from './test-fixtures/claims';
 
 function withFlows(): ReturnType<typeof makeBundle> {
   const bundle = makeBundle();
@@ -26,14 +27,16 @@ function withFlows(): ReturnType<typeof makeBundle> {
 }
 
 describe('buildRenderData', () => {
-  it('gives every feature a unique numeric id and lists a claim’s features (arcs and arrowheads) together', () => {
+  it('gives every feature a unique numeric id; a claim’s arcs each get an arrowhead with the arc’s id + arrowBase', () => {
     const data = buildRenderData(withFlows());
     const ids = data.collection.features.map((f) => f.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.every((id) => typeof id === 'number')).toBe(true);
-    // Two arcs + two arrowheads for the flow claim, one point each for the others.
-    expect(data.claimFeatures.map((f) => f.length)).toEqual([4, 1, 1, 1]);
-    const flowFeatures = data.claimFeatures[0]!.map((id) => data.collection.features.find((f) => f.id === id)!);
+    // Two arcs for the flow claim; the fixture's other claims are one point each at AFG, of three kinds.
+    const { claimStart, claimGroups } = data.groups;
+    const groupsOf = (i: number) => [...claimGroups.subarray(claimStart[i]!, claimStart[i + 1]!)];
+    expect([0, 1, 2, 3].map((i) => groupsOf(i).length)).toEqual([2, 1, 1, 1]);
+    const flowFeatures = groupsOf(0).flatMap((g) => groupFeatureIds(data, g)).map((id) => data.collection.features.find((f) => f.id === id)!);
     expect(flowFeatures.map((f) => f.properties.mark)).toEqual(['flow', 'arrow', 'flow', 'arrow']);
     expect(flowFeatures.every((f) => f.properties.claimId === 'fighters-move')).toBe(true);
   });
@@ -89,5 +92,106 @@ describe('flowWidth', () => {
 
   it('ignores magnitudes that are not counts, and unknown ones', () => {
     expect(flowWidth(claim({ value: 90, unit: 'percent of the borders', approximate: false }))).toBe(flowWidth(claim(null)));
+  });
+});
+
+describe('shared marks', () => {
+  const delhi = point('geonames:1261481', 77.2, 28.6);
+  const kabul = point('geonames:1138958', 69.2, 34.5);
+  const arc = flow('SYR', 'AFG', [[38, 35], [50, 40], [66, 34]]);
+
+  function corpus() {
+    return bundleOf([
+      claimWith('a', [delhi]),
+      claimWith('b', [delhi]),
+      claimWith('c', [delhi], { kind: 'threat' }),
+      claimWith('d', [delhi], { stance: 'denied' }),
+      claimWith('e', [kabul, delhi]),
+      claimWith('f', [arc], { kind: 'movement', magnitude: { value: 1000, unit: 'fighters', approximate: true } }),
+      claimWith('g', [arc], { kind: 'movement', magnitude: { value: 9000, unit: 'fighters', approximate: false } }),
+      claimWith('h', [arc, arc], { kind: 'movement' }),
+    ]);
+  }
+  const membersOf = (data: ReturnType<typeof buildRenderData>, g: number) =>
+    [...data.groups.members.subarray(data.groups.memberStart[g]!, data.groups.memberStart[g + 1]!)];
+
+  it('draws claims with the same mark, places, kind and stance as one feature listing them in claim order', () => {
+    const data = buildRenderData(corpus());
+    const marks = data.collection.features.filter((f) => f.properties.mark !== 'arrow');
+    // Delhi statements (a, b, e), Delhi threat, Delhi denied statement, Kabul, the Syria→Afghanistan arc.
+    expect(marks).toHaveLength(5);
+    const byFirst = new Map(marks.map((f) => [f.properties.claimId, f]));
+    expect(membersOf(data, byFirst.get('a')!.id as number)).toEqual([0, 1, 4]);
+    expect(byFirst.get('a')!.properties.total).toBe(3);
+    expect(membersOf(data, byFirst.get('c')!.id as number)).toEqual([2]);
+    expect(membersOf(data, byFirst.get('d')!.id as number)).toEqual([3]);
+    // A claim drawing the same arc twice counts once.
+    expect(membersOf(data, byFirst.get('f')!.id as number)).toEqual([5, 6, 7]);
+    expect(data.collection.features.filter((f) => f.properties.mark === 'arrow')).toHaveLength(1);
+  });
+
+  it('sizes a shared flow by the summed magnitude of its members', () => {
+    const data = buildRenderData(corpus());
+    const arcFeature = data.collection.features.find((f) => f.properties.mark === 'flow')!;
+    expect(arcFeature.properties.width).toBe(widthForMagnitude(10000));
+    expect(arcFeature.properties.width).toBeGreaterThan(widthForMagnitude(9000));
+  });
+
+  it('recounts only the marks holding a claim whose visibility flipped', () => {
+    const data = buildRenderData(corpus());
+    const counts = new GroupCounts(data.groups);
+    const gDelhi = data.collection.features.find((f) => f.properties.claimId === 'a')!.id as number;
+    const gArc = data.collection.features.find((f) => f.properties.mark === 'flow')!.id as number;
+    const gKabul = data.collection.features.find((f) => f.properties.claimId === 'e' && f.properties.mark === 'point')!.id as number;
+    // Hide b and g: the Delhi statements lose one, the arc loses g's 9000 fighters.
+    const mask = Uint8Array.from([1, 0, 1, 1, 1, 1, 0, 1]);
+    const step1 = counts.apply(mask);
+    expect(step1.flipped).toEqual([1, 6]);
+    expect(step1.changed.sort()).toEqual([gDelhi, gArc].sort());
+    expect(counts.n[gDelhi]).toBe(2);
+    expect(counts.n[gArc]).toBe(2);
+    expect(counts.sum[gArc]).toBe(1000);
+    expect(counts.visibleMembers(gDelhi)).toEqual([0, 4]);
+    // Same mask again: nothing to touch.
+    expect(counts.apply(mask)).toEqual({ flipped: [], changed: [] });
+    // Hide e: both its marks change (Kabul to 0).
+    const step2 = counts.apply(Uint8Array.from([1, 0, 1, 1, 0, 1, 0, 1]));
+    expect(step2.changed.sort()).toEqual([gDelhi, gKabul].sort());
+    expect(counts.n[gKabul]).toBe(0);
+    expect(counts.visibleMembers(gKabul)).toEqual([]);
+    // Everything back: the counts are the totals again.
+    counts.apply(new Uint8Array(8).fill(1));
+    expect(counts.n[gDelhi]).toBe(3);
+    expect(counts.sum[gArc]).toBe(10000);
+  });
+
+  it('forgets a flow’s magnitude when its last member is hidden', () => {
+    const data = buildRenderData(bundleOf([claimWith('x', [arc], { magnitude: { value: 0.1, unit: 'troops', approximate: false } })]));
+    const counts = new GroupCounts(data.groups);
+    counts.apply(Uint8Array.from([0]));
+    expect(counts.sum[0]).toBe(0);
+    counts.apply(Uint8Array.from([1]));
+    expect(counts.sum[0]).toBeCloseTo(0.1, 12);
+  });
+});
+
+describe('thinLine', () => {
+  it('keeps at most MAX_ARC_VERTICES evenly spaced vertices and both ends exactly', () => {
+    const coords = Array.from({ length: 65 }, (_, i) => [i, i * 0.5]);
+    const thin = thinLine(coords);
+    expect(thin).toHaveLength(MAX_ARC_VERTICES);
+    expect(thin[0]).toEqual([0, 0]);
+    expect(thin[thin.length - 1]).toEqual([64, 32]);
+    const gaps = thin.slice(1).map((c, i) => c[0]! - thin[i]![0]!);
+    expect(Math.max(...gaps) - Math.min(...gaps)).toBeLessThanOrEqual(1);
+    expect(thinLine(coords.slice(0, 10))).toHaveLength(10);
+  });
+
+  it('is applied to drawn arcs', () => {
+    const coords = Array.from({ length: 65 }, (_, i) => [30 + i / 2, 35 + Math.sin(i / 20)]);
+    const data = buildRenderData(bundleOf([claimWith('x', [flow('A', 'B', coords)])]));
+    const line = data.collection.features.find((f) => f.properties.mark === 'flow')!.geometry as GeoJSON.LineString;
+    expect(line.coordinates).toHaveLength(MAX_ARC_VERTICES);
+    expect(line.coordinates[MAX_ARC_VERTICES - 1]).toEqual(coords[64]);
   });
 });

@@ -1,45 +1,92 @@
 /**
- * The render-ready feature collection for one bundle, built once when the article loads. Each compiled
- * feature gets a numeric id (feature-state needs one) and the few numbers the layers read; every flow also
- * gets an arrowhead point at its destination. `claimFeatures[i]` lists the ids drawn for claim i, so a
- * claim with several arcs is shown, hidden and highlighted as one.
+ * The render-ready data for one bundle, built once when it loads, in one pass over the claims.
+ *
+ * Claims that draw the identical mark — same mark type, same place ids, same kind, same stance — share ONE
+ * feature (a "mark group"): six statements in one city are one dot, three reports of fighters moving from
+ * Syria to Afghanistan one arc. At corpus scale this divides the features the map must tile and draw, and
+ * it is what "flows with the same origin and destination aggregate" means. A group's feature id is its
+ * index; a flow group's arrowhead is `arrowBase + index`. Which members are visible, and so the mark's
+ * count and summed magnitude, is feature-state kept by `GroupCounts` — never new data.
+ *
+ * Everything per claim or per group is a typed array (compressed rows: `memberStart[g]..memberStart[g+1]`
+ * index `members`), so 100k claims cost a few flat buffers rather than 100k small objects.
  */
-import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
-import type { ArticleBundle, Claim } from '../domain/types';
+import type { Feature, FeatureCollection, Geometry, LineString, Position } from 'geojson';
+import type { ArticleBundle, Claim, MarkType } from '../domain/types';
 
+export type DrawnMark = MarkType | 'arrow';
+
+/** The properties of a feature in the claims source (what the layers read). */
 export interface RenderProps {
+  /** The group's first member; the map's queryRenderedFeatures replaces it per visible member. */
   claimId: string;
-  claimIdx: number;
-  mark: 'flow' | 'point' | 'line' | 'area' | 'arrow';
+  mark: DrawnMark;
   kind: string;
   stance: string;
-  width: number; // line width in px (flows by magnitude; borders fixed)
-  bearing: number; // arrowheads only: degrees clockwise from north on screen
+  /** Line width in px with every member visible (flows by summed magnitude, borders fixed). */
+  width: number;
+  /** Arrowheads only: degrees clockwise from north on screen. */
+  bearing: number;
+  /** Members (claims) the mark stands for when all are visible; feature-state `n` overrides it. */
+  total: number;
+  /** Points only: the lowest tile zoom at which the point is drawn on its own rather than in a cluster. */
+  z0: number;
+}
+
+export const MARK_CODES: readonly MarkType[] = ['flow', 'point', 'line', 'area'];
+
+export interface MarkGroups {
+  /** Number of groups (G). */
+  count: number;
+  /** Index into MARK_CODES per group. */
+  mark: Uint8Array;
+  /** Members per group, in claim order: claims `members[memberStart[g] .. memberStart[g + 1])`. */
+  memberStart: Int32Array;
+  members: Int32Array;
+  /** Groups per claim (deduplicated): `claimGroups[claimStart[i] .. claimStart[i + 1])`. */
+  claimStart: Int32Array;
+  claimGroups: Int32Array;
+  /** Per claim: the magnitude that scales a flow (a count of people or units), 0 when none. */
+  magnitude: Float64Array;
+  /** Per group: [lon, lat] of a point mark (NaN for other marks), for clustering. */
+  position: Float64Array;
 }
 
 export interface RenderData {
   collection: FeatureCollection<Geometry, RenderProps>;
-  /** Feature ids per claim position. */
-  claimFeatures: number[][];
+  groups: MarkGroups;
+  /** Feature id of group g's arrowhead is `arrowBase + g` (flows only). */
+  arrowBase: number;
   /** [west, south, east, north] over every claim, or null when nothing is drawable. */
   bbox: [number, number, number, number] | null;
 }
 
 const FLOW_MIN = 2;
 const FLOW_MAX = 10;
+const LINE_WIDTH = 4;
+/** Flow arcs come with 65 vertices; 24 draw the same curve to within a third of a pixel even when a long
+ *  arc fills the screen, and cost the tiler and the renderer a third. */
+export const MAX_ARC_VERTICES = 24;
 
-/**
- * Flow width by magnitude on a log scale (10 → 3 px … 100 000 → 10 px); unknown magnitude draws the
- * minimum. Only counts of people or units scale: "90 percent of the borders" is not a flow size.
- */
-export function flowWidth(claim: Claim): number {
+/** The part of a claim's magnitude that sizes a flow: counts of people or units, not "90 percent". */
+export function countableMagnitude(claim: Claim): number {
   const m = claim.magnitude;
-  if (!m || !(m.value > 0) || /percent|%/i.test(m.unit)) return FLOW_MIN + 0.5;
-  const w = FLOW_MIN + Math.log10(Math.max(1, m.value)) * 1.6;
+  if (!m || !(m.value > 0) || /percent|%/i.test(m.unit)) return 0;
+  return m.value;
+}
+
+/** Flow width for a (summed) magnitude on a log scale (10 → 3.6 px … 100 000 → 8.4 px, capped at 10);
+ *  0 — unknown — draws a thin line. */
+export function widthForMagnitude(total: number): number {
+  if (!(total > 0)) return FLOW_MIN + 0.5;
+  const w = FLOW_MIN + Math.log10(Math.max(1, total)) * 1.6;
   return Math.round(Math.min(FLOW_MAX, Math.max(FLOW_MIN, w)) * 10) / 10;
 }
 
-const LINE_WIDTH = 4;
+/** Flow width of one claim by its own magnitude. */
+export function flowWidth(claim: Claim): number {
+  return widthForMagnitude(countableMagnitude(claim));
+}
 
 function mercatorY(lat: number): number {
   const r = (Math.max(-85, Math.min(85, lat)) * Math.PI) / 180;
@@ -57,6 +104,15 @@ export function screenBearing(a: Position, b: Position): number {
   return Math.round(((deg + 360) % 360) * 10) / 10;
 }
 
+/** Evenly spaced vertices of a line, first and last kept exactly. */
+export function thinLine(coords: Position[], max = MAX_ARC_VERTICES): Position[] {
+  if (coords.length <= max) return coords;
+  const out: Position[] = [];
+  const step = (coords.length - 1) / (max - 1);
+  for (let i = 0; i < max; i++) out.push(coords[Math.round(i * step)]!);
+  return out;
+}
+
 function extend(bbox: [number, number, number, number] | null, raw: readonly number[]): [number, number, number, number] {
   // A bbox crossing the antimeridian has west > east; unwrap it so min/max stay meaningful.
   const b = raw[0]! > raw[2]! ? [raw[0]!, raw[1]!, raw[2]! + 360, raw[3]!] : raw;
@@ -64,44 +120,197 @@ function extend(bbox: [number, number, number, number] | null, raw: readonly num
   return [Math.min(bbox[0], b[0]!), Math.min(bbox[1], b[1]!), Math.max(bbox[2], b[2]!), Math.max(bbox[3], b[3]!)];
 }
 
+/** Grows an Int32Array-backed list without a JS array per element. */
+class IntList {
+  data = new Int32Array(1024);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+  toArray(): Int32Array {
+    return this.data.slice(0, this.length);
+  }
+}
+
+/**
+ * Groups every claim feature by its mark key and emits one feature per group (plus an arrowhead per flow
+ * group). O(total features): one hash lookup per feature, counting sorts for the two index tables.
+ */
 export function buildRenderData(bundle: ArticleBundle): RenderData {
-  const features: Feature<Geometry, RenderProps>[] = [];
-  const claimFeatures: number[][] = [];
+  const claims = bundle.claims;
+  const n = claims.length;
+  const keyToGroup = new Map<string, number>();
+  const groupGeometry: Geometry[] = [];
+  const groupFirst: number[] = [];
+  const groupMark: number[] = [];
+  // (claim, group) pairs in claim order, deduplicated per claim.
+  const pairClaim = new IntList();
+  const pairGroup = new IntList();
+  const claimStart = new Int32Array(n + 1);
+  const magnitude = new Float64Array(n);
   let bbox: [number, number, number, number] | null = null;
-  let nextId = 0;
-  bundle.claims.forEach((claim, claimIdx) => {
-    const ids: number[] = [];
-    const width = flowWidth(claim);
-    for (const f of claim.geometry.features) {
-      const mark = f.properties.mark;
-      const props: RenderProps = {
-        claimId: claim.id,
-        claimIdx,
-        mark,
-        kind: claim.kind,
-        stance: claim.stance,
-        width: mark === 'flow' ? width : mark === 'line' ? LINE_WIDTH : 0,
-        bearing: 0,
-      };
-      const id = nextId++;
-      ids.push(id);
-      features.push({ type: 'Feature', id, properties: props, geometry: f.geometry });
-      if (mark === 'flow' && f.geometry.type === 'LineString' && f.geometry.coordinates.length >= 2) {
-        const coords = f.geometry.coordinates;
-        const end = coords[coords.length - 1]!;
-        const before = coords[coords.length - 2]!;
-        const arrowId = nextId++;
-        ids.push(arrowId);
-        features.push({
-          type: 'Feature',
-          id: arrowId,
-          properties: { ...props, mark: 'arrow', bearing: screenBearing(before, end) },
-          geometry: { type: 'Point', coordinates: end },
-        });
+
+  for (let i = 0; i < n; i++) {
+    const claim = claims[i]!;
+    claimStart[i] = pairClaim.length;
+    magnitude[i] = countableMagnitude(claim);
+    const features = claim.geometry.features;
+    for (let j = 0; j < features.length; j++) {
+      const f = features[j]!;
+      const p = f.properties;
+      // Place ids name the geometry (the compiler draws a place id one way); without them nothing is shared.
+      const key =
+        p.placeIds.length > 0 ? `${p.mark}|${p.placeIds.join(',')}|${claim.kind}|${claim.stance}` : `#${i}:${j}`;
+      let g = keyToGroup.get(key);
+      if (g === undefined) {
+        g = groupGeometry.length;
+        keyToGroup.set(key, g);
+        groupGeometry.push(f.geometry);
+        groupFirst.push(i);
+        groupMark.push(Math.max(0, MARK_CODES.indexOf(p.mark)));
+      }
+      let seen = false;
+      for (let k = claimStart[i]!; k < pairClaim.length; k++) if (pairGroup.data[k] === g) seen = true;
+      if (!seen) {
+        pairClaim.push(i);
+        pairGroup.push(g);
       }
     }
-    claimFeatures.push(ids);
-    if (claim.geometry.features.length > 0) bbox = extend(bbox, claim.bbox);
-  });
-  return { collection: { type: 'FeatureCollection', features }, claimFeatures, bbox };
+    if (features.length > 0) bbox = extend(bbox, claim.bbox);
+  }
+  claimStart[n] = pairClaim.length;
+  const claimGroups = pairGroup.toArray();
+  const G = groupGeometry.length;
+
+  // Members per group by a counting sort over the pairs (already in claim order, so members stay ordered).
+  const memberStart = new Int32Array(G + 1);
+  for (let k = 0; k < claimGroups.length; k++) memberStart[claimGroups[k]! + 1]!++;
+  for (let g = 0; g < G; g++) memberStart[g + 1]! += memberStart[g]!;
+  const fill = memberStart.slice(0, G);
+  const members = new Int32Array(claimGroups.length);
+  const pairClaims = pairClaim.data;
+  for (let k = 0; k < claimGroups.length; k++) members[fill[claimGroups[k]!]!++] = pairClaims[k]!;
+
+  const mark = Uint8Array.from(groupMark);
+  const position = new Float64Array(G * 2).fill(NaN);
+  const features: Feature<Geometry, RenderProps>[] = [];
+  const arrows: Feature<Geometry, RenderProps>[] = [];
+  for (let g = 0; g < G; g++) {
+    const first = claims[groupFirst[g]!]!;
+    const markType = MARK_CODES[mark[g]!]!;
+    const total = memberStart[g + 1]! - memberStart[g]!;
+    let sum = 0;
+    if (markType === 'flow') for (let k = memberStart[g]!; k < memberStart[g + 1]!; k++) sum += magnitude[members[k]!]!;
+    let geometry = groupGeometry[g]!;
+    const props: RenderProps = {
+      claimId: first.id,
+      mark: markType,
+      kind: first.kind,
+      stance: first.stance,
+      width: markType === 'flow' ? widthForMagnitude(sum) : markType === 'line' ? LINE_WIDTH : 0,
+      bearing: 0,
+      total,
+      z0: 0,
+    };
+    if (markType === 'point' && geometry.type === 'Point') {
+      position[g * 2] = geometry.coordinates[0]!;
+      position[g * 2 + 1] = geometry.coordinates[1]!;
+    }
+    if (markType === 'flow' && geometry.type === 'LineString' && geometry.coordinates.length >= 2) {
+      const coords = thinLine(geometry.coordinates);
+      geometry = { type: 'LineString', coordinates: coords } satisfies LineString;
+      const end = coords[coords.length - 1]!;
+      const before = coords[coords.length - 2]!;
+      arrows.push({
+        type: 'Feature',
+        id: G + g,
+        properties: { ...props, mark: 'arrow', bearing: screenBearing(before, end) },
+        geometry: { type: 'Point', coordinates: end },
+      });
+    }
+    features.push({ type: 'Feature', id: g, properties: props, geometry });
+  }
+  for (const a of arrows) features.push(a);
+
+  return {
+    collection: { type: 'FeatureCollection', features },
+    groups: { count: G, mark, memberStart, members, claimStart, claimGroups, magnitude, position },
+    arrowBase: G,
+    bbox,
+  };
+}
+
+/** Feature ids drawn for group g: the mark, and a flow's arrowhead. */
+export function groupFeatureIds(data: RenderData, g: number): number[] {
+  return MARK_CODES[data.groups.mark[g]!] === 'flow' ? [g, data.arrowBase + g] : [g];
+}
+
+/**
+ * Which members of each group are visible, as counts: `n[g]` visible members, `sum[g]` their summed
+ * flow magnitude. `apply(mask)` touches only the claims whose visibility flipped since the last call and
+ * reports the groups whose count changed, so a time-window step costs what it changes, not the corpus.
+ */
+export class GroupCounts {
+  /** Per claim: 1 if visible as of the last apply (all visible to begin with). */
+  readonly visible: Uint8Array;
+  readonly n: Int32Array;
+  readonly sum: Float64Array;
+  private readonly stamp: Uint32Array;
+  private epoch = 0;
+
+  constructor(private readonly groups: MarkGroups) {
+    const G = groups.count;
+    this.visible = new Uint8Array(groups.claimStart.length - 1).fill(1);
+    this.n = new Int32Array(G);
+    this.sum = new Float64Array(G);
+    this.stamp = new Uint32Array(G);
+    for (let g = 0; g < G; g++) {
+      this.n[g] = groups.memberStart[g + 1]! - groups.memberStart[g]!;
+      let s = 0;
+      for (let k = groups.memberStart[g]!; k < groups.memberStart[g + 1]!; k++) s += groups.magnitude[groups.members[k]!]!;
+      this.sum[g] = s;
+    }
+  }
+
+  /** Applies a visibility mask (1 = visible, per claim). Returns the claims that flipped and the groups
+   *  whose visible count changed (each once). */
+  apply(mask: Uint8Array): { flipped: number[]; changed: number[] } {
+    const { claimStart, claimGroups, magnitude } = this.groups;
+    const flipped: number[] = [];
+    const changed: number[] = [];
+    const epoch = ++this.epoch;
+    const len = Math.min(mask.length, this.visible.length);
+    for (let i = 0; i < len; i++) {
+      const v = mask[i] ? 1 : 0;
+      if (this.visible[i] === v) continue;
+      this.visible[i] = v;
+      flipped.push(i);
+      const d = v ? 1 : -1;
+      const m = magnitude[i]!;
+      for (let k = claimStart[i]!; k < claimStart[i + 1]!; k++) {
+        const g = claimGroups[k]!;
+        const count = (this.n[g]! += d);
+        // Reset rather than subtract to zero: repeated float additions must not leave a ghost width.
+        this.sum[g] = count === 0 ? 0 : this.sum[g]! + d * m;
+        if (this.stamp[g] !== epoch) {
+          this.stamp[g] = epoch;
+          changed.push(g);
+        }
+      }
+    }
+    return { flipped, changed };
+  }
+
+  /** Visible members of group g, in claim order. */
+  visibleMembers(g: number): number[] {
+    const { memberStart, members } = this.groups;
+    const out: number[] = [];
+    for (let k = memberStart[g]!; k < memberStart[g + 1]!; k++) if (this.visible[members[k]!]) out.push(members[k]!);
+    return out;
+  }
 }

@@ -3,9 +3,12 @@
  * by store subscriptions, destroyed on unmount. Nothing else in the app calls maplibre.
  *
  * Rendering path, chosen for corpus scale (issue 5):
- *  - all claim features of an article go to one GeoJSON source ONCE (setData only when the bundle changes);
- *  - time window, kind and speaker filters, hover and selection are feature-state on numeric feature ids,
- *    updated only for the claims whose state changed — no re-tiling, no setFilter per scrub step;
+ *  - claims drawing the identical mark share one feature (claim-features.ts); all of them go to one GeoJSON
+ *    source ONCE (setData only when the bundle changes), dense point marks also to a static cluster
+ *    hierarchy (clusters.ts) in a second source;
+ *  - time window, kind and speaker filters, hover and selection are feature-state on numeric feature ids:
+ *    visible members per shared mark and per cluster, updated only for the marks whose count changed —
+ *    no re-tiling, no setFilter per scrub step (cluster labels are rewritten once a scrub pauses);
  *  - the camera follows `cameraRequest` from the store; moves it makes are tagged and the settled view is
  *    written back on moveend only, so nothing echoes.
  */
@@ -18,16 +21,30 @@ import { getVisibleMask } from '../store/selectors';
 import { getClaimIndex } from '../store/claim-index';
 import type { ArticleBundle } from '../domain/types';
 import { KIND_LABELS } from '../domain/kind-style';
-import { buildRenderData, type RenderData } from './claim-features';
+import { GroupCounts, buildRenderData, groupFeatureIds, widthForMagnitude, type RenderData } from './claim-features';
+import {
+  ClusterCounts,
+  buildClusters,
+  clusterClaims,
+  clusterCollection,
+  clustersOfClaim,
+  expansionZoom,
+  shouldCluster,
+  type ClusterIndex,
+} from './clusters';
 import {
   ARROW_ICON,
   CLAIMS_SOURCE,
+  CLUSTERS_SOURCE,
   HATCH_ICON,
   PICK_TIERS,
   basemapLabelLayers,
   basemapStyle,
   claimLayersAboveLabels,
   claimLayersBelowLabels,
+  clusterLabelLayers,
+  clusterLayers,
+  flowPaint,
 } from './map-style';
 import { arrowHeadSdf, hatchPattern } from './icons';
 import { webglUnavailableReason } from './webgl';
@@ -37,15 +54,47 @@ setWorkerUrl(workerUrl);
 
 const APP_MOVE = { claimAtlasMove: true };
 const PICK_RADIUS = 5;
+/** Cluster labels are rewritten this long after the last visibility change (see clusterLabelLayers). */
+const LABEL_REFRESH_MS = 220;
+const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+/** The visible claims (ids) a rendered claim or cluster feature stands for; null for other features. */
+export type MemberLookup = (f: MapGeoJSONFeature) => readonly string[] | null;
 
 /**
- * MapLibre's Map with one change: queries of rendered features leave out claim features hidden by the
- * time window or filters. Those stay in the GPU buffers (drawn transparent) so scrubbing never re-tiles;
- * to everyone asking "what is drawn here?" — clicks, hover, tests — they are not there.
+ * MapLibre's Map with one change to "what is drawn here?" — clicks, hover, tests, the bench: a feature
+ * of the claim sources is answered once per VISIBLE claim it stands for, each copy with that claim's
+ * `claimId` and all of them with `claimIds` (space-separated). A shared mark whose members are all hidden
+ * by the time window or filters (it stays in the GPU buffers, drawn transparent, so scrubbing never
+ * re-tiles) is not there at all.
  */
 export class ClaimAtlasMap extends MapLibreMap {
+  membersOf: MemberLookup | null = null;
+
+  /** Rendered claim features as MapLibre returns them, hidden ones left out, not expanded per claim. */
+  queryMarks(...args: Parameters<MapLibreMap['queryRenderedFeatures']>): MapGeoJSONFeature[] {
+    return super
+      .queryRenderedFeatures(...args)
+      .filter((f) => !((f.source === CLAIMS_SOURCE || f.source === CLUSTERS_SOURCE) && f.state?.['hidden'] === true));
+  }
+
   override queryRenderedFeatures(...args: Parameters<MapLibreMap['queryRenderedFeatures']>): MapGeoJSONFeature[] {
-    return super.queryRenderedFeatures(...args).filter((f) => !(f.source === CLAIMS_SOURCE && f.state?.['hidden'] === true));
+    const out: MapGeoJSONFeature[] = [];
+    for (const f of this.queryMarks(...args)) {
+      const ids = this.membersOf?.(f) ?? null;
+      if (ids === null) {
+        out.push(f);
+        continue;
+      }
+      const claimIds = ids.join(' ');
+      for (const claimId of ids) {
+        // A copy that reads everything else (geometry, layer, state) from the original.
+        const copy = Object.create(f) as MapGeoJSONFeature;
+        copy.properties = { ...f.properties, claimId, claimIds };
+        out.push(copy);
+      }
+    }
+    return out;
   }
 }
 
@@ -69,9 +118,15 @@ export class ClaimMap {
   private readonly resizeObserver: ResizeObserver | null;
   private render: RenderData | null = null;
   private renderedBundle: ArticleBundle | null = null;
-  private hiddenNow = new Uint8Array(0);
-  private selectedFids: number[] = [];
-  private hoverFids: number[] = [];
+  private counts: GroupCounts | null = null;
+  private clusters: ClusterIndex | null = null;
+  private clusterCounts: ClusterCounts | null = null;
+  private labelTimer: ReturnType<typeof setTimeout> | null = null;
+  private selectedFids: Marked = NONE;
+  private hoverFids: Marked = NONE;
+  private hoverCluster: number | null = null;
+  private offlineBasemap = false;
+  private denseFlows = false;
   private styleReady = false;
   private dataReady: Promise<void> = Promise.resolve();
   private hoverFrame = 0;
@@ -97,6 +152,7 @@ export class ClaimMap {
       attributionControl: false,
       fadeDuration: 0,
     });
+    this.map.membersOf = (f) => this.membersOf(f);
     this.map.touchZoomRotate.disableRotation();
     this.map.keyboard.disableRotation();
     this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
@@ -167,6 +223,7 @@ export class ClaimMap {
     for (const u of this.unsubscribe) u();
     this.unsubscribe.length = 0;
     cancelAnimationFrame(this.hoverFrame);
+    if (this.labelTimer) clearTimeout(this.labelTimer);
     this.resizeObserver?.disconnect();
     this.tooltip.remove();
     this.map.remove();
@@ -188,10 +245,15 @@ export class ClaimMap {
     map.addImage(ARROW_ICON, arrowHeadSdf(), { sdf: true, pixelRatio: 2 });
     map.addImage(HATCH_ICON, hatchPattern(), { pixelRatio: 1 });
     // Claims need no tiles past zoom 9 (country-scale geometry): fewer tiles to cut on load and on zoom.
-    map.addSource(CLAIMS_SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, maxzoom: 9 });
+    map.addSource(CLAIMS_SOURCE, { type: 'geojson', data: EMPTY, maxzoom: 9 });
+    map.addSource(CLUSTERS_SOURCE, { type: 'geojson', data: EMPTY, maxzoom: 8 });
     for (const layer of claimLayersBelowLabels) map.addLayer(layer);
     if (offlineBasemap) for (const layer of basemapLabelLayers) map.addLayer(layer);
     for (const layer of claimLayersAboveLabels) map.addLayer(layer);
+    for (const layer of clusterLayers) map.addLayer(layer);
+    // Counts are text in the page's own fonts; a hosted style's glyph server may not have them.
+    if (offlineBasemap) for (const layer of clusterLabelLayers) map.addLayer(layer);
+    this.offlineBasemap = offlineBasemap;
     this.styleReady = true;
     this.store.getState().setMapStatus('ready');
 
@@ -221,39 +283,114 @@ export class ClaimMap {
   private applyBundle(bundle: ArticleBundle | null): void {
     if (bundle === this.renderedBundle) return;
     this.renderedBundle = bundle;
-    this.render = bundle ? buildRenderData(bundle) : null;
-    this.hiddenNow = new Uint8Array(bundle?.claims.length ?? 0);
-    this.selectedFids = [];
-    this.hoverFids = [];
+    const render = bundle ? buildRenderData(bundle) : null;
+    this.render = render;
+    this.counts = render ? new GroupCounts(render.groups) : null;
+    this.clusters = render && shouldCluster(render.groups) ? buildClusters(render.groups) : null;
+    this.clusterCounts = this.clusters && this.counts ? new ClusterCounts(this.clusters, render!.groups, this.counts.visible) : null;
+    if (render && this.clusters) {
+      const z0 = this.clusters.z0;
+      for (const f of render.collection.features) if (f.properties.mark === 'point') f.properties.z0 = z0[f.id as number]!;
+    }
+    this.selectedFids = NONE;
+    this.hoverFids = NONE;
+    this.hoverCluster = null;
+    if (this.labelTimer) clearTimeout(this.labelTimer);
+    this.labelTimer = null;
     const source = this.map.getSource<GeoJSONSource>(CLAIMS_SOURCE);
-    if (!source) return;
+    const clusterSource = this.map.getSource<GeoJSONSource>(CLUSTERS_SOURCE);
+    if (!source || !clusterSource) return;
     this.map.removeFeatureState({ source: CLAIMS_SOURCE });
-    this.dataReady = source
-      .setData(this.render?.collection ?? { type: 'FeatureCollection', features: [] })
+    this.map.removeFeatureState({ source: CLUSTERS_SOURCE });
+    const dense = this.clusters !== null;
+    if (dense !== this.denseFlows) {
+      this.denseFlows = dense;
+      for (const [layer, property, value] of flowPaint(dense)) this.map.setPaintProperty(layer, property, value);
+    }
+    const clusterData = this.clusters && this.clusterCounts ? clusterCollection(this.clusters, this.clusterCounts.n) : EMPTY;
+    this.dataReady = Promise.all([source.setData(render?.collection ?? EMPTY), clusterSource.setData(clusterData)])
       .then(() => undefined)
       .catch((err: unknown) => console.warn('map: claims data', err));
   }
 
-  /** Flip `hidden` only for claims whose visibility changed since the last call. */
+  /**
+   * Recount only the marks holding a claim whose visibility changed since the last call: `n` (and `hidden`
+   * at 0) per shared mark and per cluster, a flow's width from its visible members' summed magnitude.
+   */
   private applyVisibility(mask: Uint8Array): void {
     const render = this.render;
-    if (!render || mask.length !== this.hiddenNow.length) return;
-    for (let i = 0; i < mask.length; i++) {
-      const hide = mask[i] ? 0 : 1;
-      if (this.hiddenNow[i] === hide) continue;
-      this.hiddenNow[i] = hide;
-      for (const id of render.claimFeatures[i] ?? []) {
-        this.map.setFeatureState({ source: CLAIMS_SOURCE, id }, { hidden: hide === 1 });
+    const counts = this.counts;
+    if (!render || !counts || mask.length !== counts.visible.length) return;
+    const { flipped, changed } = counts.apply(mask);
+    if (flipped.length === 0) return;
+    for (const g of changed) {
+      const n = counts.n[g]!;
+      const state: Record<string, unknown> = { n, hidden: n === 0 };
+      const ids = groupFeatureIds(render, g);
+      if (ids.length > 1) state['w'] = widthForMagnitude(counts.sum[g]!);
+      for (const id of ids) this.map.setFeatureState({ source: CLAIMS_SOURCE, id }, state);
+    }
+    if (this.clusterCounts) {
+      const cc = this.clusterCounts;
+      for (const c of cc.apply(flipped, counts.visible)) {
+        const n = cc.n[c]!;
+        this.map.setFeatureState({ source: CLUSTERS_SOURCE, id: c }, { n, hidden: n === 0 });
       }
+      if (this.offlineBasemap) this.scheduleLabelRefresh();
     }
   }
 
-  private swapState(previous: number[], claimId: string | null, key: 'selected' | 'hover'): number[] {
-    for (const id of previous) this.map.setFeatureState({ source: CLAIMS_SOURCE, id }, { [key]: false });
-    const idx = claimId === null ? undefined : this.claimIndexOf(claimId);
-    const next = idx === undefined ? [] : (this.render?.claimFeatures[idx] ?? []);
-    for (const id of next) this.map.setFeatureState({ source: CLAIMS_SOURCE, id }, { [key]: true });
+  /** Rewrites the cluster labels (one small setData) once the window has stopped moving for a moment. */
+  private scheduleLabelRefresh(): void {
+    if (this.labelTimer) clearTimeout(this.labelTimer);
+    this.labelTimer = setTimeout(() => {
+      this.labelTimer = null;
+      const source = this.map.getSource<GeoJSONSource>(CLUSTERS_SOURCE);
+      if (this.destroyed || !source || !this.clusters || !this.clusterCounts) return;
+      const ready = source.setData(clusterCollection(this.clusters, this.clusterCounts.n)).then(() => undefined);
+      this.dataReady = Promise.all([this.dataReady, ready])
+        .then(() => undefined)
+        .catch((err: unknown) => console.warn('map: cluster labels', err));
+    }, LABEL_REFRESH_MS);
+  }
+
+  /** The marks (shared marks, arrowheads, clusters) that hold claim `claimId`, or none. */
+  private marksOf(claimId: string | null): Marked {
+    const i = claimId === null ? undefined : this.claimIndexOf(claimId);
+    const render = this.render;
+    if (i === undefined || !render) return NONE;
+    const { claimStart, claimGroups } = render.groups;
+    const marks: number[] = [];
+    for (let k = claimStart[i]!; k < claimStart[i + 1]!; k++) marks.push(...groupFeatureIds(render, claimGroups[k]!));
+    const clusters = this.clusters ? clustersOfClaim(this.clusters, render.groups, i) : [];
+    return { marks, clusters };
+  }
+
+  private swapState(previous: Marked, claimId: string | null, key: 'selected' | 'hover'): Marked {
+    for (const id of previous.marks) this.map.setFeatureState({ source: CLAIMS_SOURCE, id }, { [key]: false });
+    for (const id of previous.clusters) this.map.setFeatureState({ source: CLUSTERS_SOURCE, id }, { [key]: false });
+    const next = this.marksOf(claimId);
+    for (const id of next.marks) this.map.setFeatureState({ source: CLAIMS_SOURCE, id }, { [key]: true });
+    for (const id of next.clusters) this.map.setFeatureState({ source: CLUSTERS_SOURCE, id }, { [key]: true });
     return next;
+  }
+
+  /** Claim positions a rendered claim or cluster feature stands for (visible ones only); null otherwise. */
+  private membersAt(f: MapGeoJSONFeature): number[] | null {
+    const render = this.render;
+    const counts = this.counts;
+    if (!render || !counts || typeof f.id !== 'number') return null;
+    if (f.source === CLUSTERS_SOURCE) return this.clusters ? clusterClaims(this.clusters, counts, f.id) : [];
+    if (f.source !== CLAIMS_SOURCE) return null;
+    const g = f.id >= render.arrowBase ? f.id - render.arrowBase : f.id;
+    return g < render.groups.count ? counts.visibleMembers(g) : [];
+  }
+
+  private membersOf(f: MapGeoJSONFeature): string[] | null {
+    const idx = this.membersAt(f);
+    const claims = this.renderedBundle?.claims;
+    if (idx === null || !claims) return idx === null ? null : [];
+    return idx.map((i) => claims[i]!.id);
   }
 
   private claimIndexOf(claimId: string): number | undefined {
@@ -339,23 +476,39 @@ export class ClaimMap {
     this.store.getState().setView({ zoom: this.map.getZoom(), lat: c.lat, lon: c.wrap().lng });
   }
 
-  /** Claim ids under a screen point, most specific tier first (points, flows, lines; else areas). */
-  claimsAt(x: number, y: number): string[] {
-    if (!this.styleReady) return [];
+  /**
+   * What is under a screen point, most specific tier first (clusters; points, flows, lines; else areas):
+   * the visible claims there, and the cluster hit, if any.
+   */
+  private hitAt(x: number, y: number): { ids: string[]; cluster: number | null } {
+    if (!this.styleReady) return { ids: [], cluster: null };
     const box: [[number, number], [number, number]] = [
       [x - PICK_RADIUS, y - PICK_RADIUS],
       [x + PICK_RADIUS, y + PICK_RADIUS],
     ];
+    const claims = this.renderedBundle?.claims ?? [];
     for (const layers of PICK_TIERS) {
       const present = layers.filter((l) => this.map.getLayer(l));
-      const ids: string[] = [];
-      for (const f of this.map.queryRenderedFeatures(box, { layers: present })) {
-        const id = f.properties?.['claimId'];
-        if (typeof id === 'string' && !ids.includes(id)) ids.push(id);
+      if (present.length === 0) continue;
+      const found = new Set<number>();
+      let cluster: number | null = null;
+      for (const f of this.map.queryMarks(box, { layers: present })) {
+        const members = this.membersAt(f);
+        if (!members || members.length === 0) continue;
+        if (f.source === CLUSTERS_SOURCE && cluster === null) cluster = f.id as number;
+        for (const i of members) found.add(i);
       }
-      if (ids.length > 0) return this.onlyVisible(ids);
+      if (found.size > 0) {
+        const ids = this.onlyVisible([...found].map((i) => claims[i]!.id));
+        if (ids.length > 0) return { ids, cluster };
+      }
     }
-    return [];
+    return { ids: [], cluster: null };
+  }
+
+  /** Claim ids under a screen point, most specific tier first (clusters; points, flows, lines; else areas). */
+  claimsAt(x: number, y: number): string[] {
+    return this.hitAt(x, y).ids;
   }
 
   /** Belt and braces: never offer a claim the store says is hidden, whatever the renderer returned. */
@@ -368,15 +521,33 @@ export class ClaimMap {
   }
 
   private onClick(e: MapMouseEvent): void {
-    const ids = this.claimsAt(e.point.x, e.point.y);
+    const { ids, cluster } = this.hitAt(e.point.x, e.point.y);
     const st = this.store.getState();
     if (ids.length === 0) {
       st.closeChooser();
       return;
     }
     this.tooltip.hidden = true;
+    const zoom = cluster !== null && ids.length > 1 ? this.clusterSplitZoom(cluster) : null;
+    if (zoom !== null) {
+      st.closeChooser();
+      const c = this.clusters!;
+      this.map.easeTo(
+        { center: [c.position[cluster! * 2]!, c.position[cluster! * 2 + 1]!], zoom, duration: prefersReducedMotion() ? 0 : 600 },
+        APP_MOVE,
+      );
+      return;
+    }
     if (ids.length === 1) st.select(ids[0]!, 'map');
     else st.openChooser({ claimIds: ids, x: e.point.x, y: e.point.y, anchor: 'map' });
+  }
+
+  /** The map zoom at which a cluster's visible claims split, or null when they sit at one spot. */
+  private clusterSplitZoom(cluster: number): number | null {
+    if (!this.clusters || !this.counts || !this.render) return null;
+    const z = expansionZoom(this.clusters, this.render.groups, this.counts.n, cluster);
+    // Tile zoom z is drawn from map zoom z on; a hair above so rounding cannot land on z - 1.
+    return z === null ? null : Math.min(this.map.getMaxZoom(), Math.max(z + 0.05, this.map.getZoom() + 0.5));
   }
 
   private onPointerMove(e: MapMouseEvent): void {
@@ -387,20 +558,31 @@ export class ClaimMap {
       this.hoverFrame = 0;
       const p = this.lastPointer;
       if (!p || this.destroyed) return;
-      const ids = this.claimsAt(p.x, p.y);
+      const { ids, cluster } = this.hitAt(p.x, p.y);
       this.map.getCanvas().style.cursor = ids.length ? 'pointer' : '';
-      this.store.getState().setHovered(ids[0] ?? null);
-      this.showTooltip(ids, p.x, p.y);
+      // A cluster is not one claim: highlight the disc, not its first claim in the list and reader.
+      const many = cluster !== null && ids.length > 1;
+      this.setHoverCluster(many ? cluster : null);
+      this.store.getState().setHovered(many ? null : (ids[0] ?? null));
+      this.showTooltip(ids, p.x, p.y, cluster);
     });
   }
 
+  private setHoverCluster(c: number | null): void {
+    if (c === this.hoverCluster) return;
+    if (this.hoverCluster !== null) this.map.setFeatureState({ source: CLUSTERS_SOURCE, id: this.hoverCluster }, { hover: false });
+    if (c !== null) this.map.setFeatureState({ source: CLUSTERS_SOURCE, id: c }, { hover: true });
+    this.hoverCluster = c;
+  }
+
   private clearHover(): void {
+    this.setHoverCluster(null);
     this.lastPointer = null;
     this.tooltip.hidden = true;
     this.store.getState().setHovered(null);
   }
 
-  private showTooltip(ids: string[], x: number, y: number): void {
+  private showTooltip(ids: string[], x: number, y: number, cluster: number | null): void {
     const claims = this.renderedBundle?.claims;
     const first = ids[0] === undefined ? undefined : claims?.[this.claimIndexOf(ids[0]) ?? -1];
     // While the chooser lists the claims under the pointer, a tooltip would only cover it.
@@ -410,18 +592,31 @@ export class ClaimMap {
     }
     // Text only: summaries come from curated (and possibly hostile) data.
     this.tooltip.replaceChildren();
-    const kind = document.createElement('span');
-    kind.className = `map-tooltip-kind kind-${first.kind}`;
-    kind.textContent = first.stance === 'asserted' ? KIND_LABELS[first.kind] : `${KIND_LABELS[first.kind]} · ${first.stance}`;
-    const summary = document.createElement('span');
-    summary.className = 'map-tooltip-summary';
-    summary.textContent = first.summary;
-    this.tooltip.append(kind, summary);
+    const line = (className: string, text: string) => {
+      const span = document.createElement('span');
+      span.className = className;
+      span.textContent = text;
+      this.tooltip.append(span);
+      return span;
+    };
     if (ids.length > 1) {
-      const more = document.createElement('span');
-      more.className = 'map-tooltip-more';
-      more.textContent = `+ ${ids.length - 1} more here — click to choose`;
-      this.tooltip.append(more);
+      const action = cluster !== null && this.clusterSplitZoom(cluster) !== null ? 'click to zoom in' : 'click to choose';
+      line('map-tooltip-more', `${ids.length.toLocaleString('en')} claims here — ${action}`);
+    }
+    if (cluster !== null && ids.length > 1) {
+      // A cluster mixes claims: say what kinds it holds rather than quote one of them.
+      const byKind = new Map<string, number>();
+      for (const id of ids) {
+        const c = claims![this.claimIndexOf(id) ?? -1];
+        if (c) byKind.set(KIND_LABELS[c.kind], (byKind.get(KIND_LABELS[c.kind]) ?? 0) + 1);
+      }
+      const top = [...byKind.entries()].sort((a, b) => b[1] - a[1]);
+      const shown = top.slice(0, 3).map(([k, n]) => `${n.toLocaleString('en')} ${k.toLowerCase()}`);
+      if (top.length > 3) shown.push(`${top.length - 3} more kinds`);
+      line('map-tooltip-summary', shown.join(' · '));
+    } else {
+      line(`map-tooltip-kind kind-${first.kind}`, first.stance === 'asserted' ? KIND_LABELS[first.kind] : `${KIND_LABELS[first.kind]} · ${first.stance}`);
+      line('map-tooltip-summary', first.summary);
     }
     this.tooltip.hidden = false;
     const w = this.container.clientWidth;
@@ -429,3 +624,10 @@ export class ClaimMap {
     this.tooltip.style.transform = `translate(${Math.max(4, left)}px, ${y + 16}px)`;
   }
 }
+
+/** Feature ids highlighted for one claim: its marks in the claims source and its clusters. */
+interface Marked {
+  marks: number[];
+  clusters: number[];
+}
+const NONE: Marked = { marks: [], clusters: [] };

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  CLAIMS_SOURCE,
   CLAIM_LAYER_IDS,
+  CLUSTERS_SOURCE,
+  clusterLabelLayers,
+  clusterLayers,
+  flowPaint,
   PICK_TIERS,
   basemapLabelLayers,
   basemapStyle,
@@ -25,13 +30,27 @@ describe('map style', () => {
 
   it('names every claim layer claims-* and only those (the test contract)', () => {
     const all = [...style.layers, ...basemapLabelLayers, ...claimLayersBelowLabels, ...claimLayersAboveLabels];
-    const claimLayers = all.filter((l) => 'source' in l && l.source === 'claims');
+    const all2 = [...all, ...clusterLayers, ...clusterLabelLayers];
+    const claimLayers = all2.filter((l) => 'source' in l && (l.source === CLAIMS_SOURCE || l.source === CLUSTERS_SOURCE));
     expect(claimLayers.map((l) => l.id)).toEqual([...CLAIM_LAYER_IDS]);
-    expect(all.filter((l) => l.id.startsWith('claims-')).length).toBe(claimLayers.length);
+    expect(all2.filter((l) => l.id.startsWith('claims-')).length).toBe(claimLayers.length);
     expect(new Set(CLAIM_LAYER_IDS).size).toBe(CLAIM_LAYER_IDS.length);
   });
 
   it('picks only from layers that exist', () => {
     for (const id of PICK_TIERS.flat()) expect(CLAIM_LAYER_IDS).toContain(id);
+  });
+});
+
+describe('flow paint per density', () => {
+  it('restores exactly the layers’ own paint for a sparse bundle, and changes it for a dense one', () => {
+    const layers = new Map(claimLayersAboveLabels.map((l) => [l.id, l]));
+    for (const [id, prop, value] of flowPaint(false)) {
+      const layer = layers.get(id) as { paint?: Record<string, unknown> } | undefined;
+      expect(layer?.paint?.[prop], `${id} ${prop}`).toEqual(value);
+    }
+    const dense = flowPaint(true);
+    expect(dense.map(([id, prop]) => `${id} ${prop}`)).toEqual(flowPaint(false).map(([id, prop]) => `${id} ${prop}`));
+    for (const [, , value] of dense) expect(JSON.stringify(value)).toContain('"zoom"');
   });
 });

@@ -3,9 +3,11 @@
  * data). The basemap is local GeoJSON built by `npm run assets`; there is no `glyphs` key, so MapLibre
  * (≥ 5.11) draws labels with local fonts, and no sprite: the two icons are drawn in icons.ts.
  * Claim layers all start with `claims-` (the test contract) and read per-feature state:
- *   hidden   — outside the time window or filtered out (opacity 0; clicks ignore it)
- *   selected — the open claim (halo, thicker)
- *   hover    — under the pointer
+ *   hidden   — no member claim is inside the time window and the filters (opacity 0; clicks ignore it)
+ *   n        — visible member claims of a shared mark or a cluster (default: property `total` / `count`)
+ *   w        — a flow's width from the summed magnitude of its visible members (default: property `width`)
+ *   selected — holds the open claim (halo, thicker)
+ *   hover    — holds the claim under the pointer
  */
 import type {
   CircleLayerSpecification,
@@ -21,6 +23,8 @@ import { CLAIM_KINDS } from '../domain/types';
 import { KIND_COLORS } from '../domain/kind-style';
 
 export const CLAIMS_SOURCE = 'claims';
+/** Point clusters (src/map/clusters.ts): one feature per zoom band and cluster. */
+export const CLUSTERS_SOURCE = 'claim-clusters';
 export const ARROW_ICON = 'claim-arrow';
 export const HATCH_ICON = 'claim-hatch';
 
@@ -142,6 +146,8 @@ const hidden: ExpressionSpecification = ['boolean', ['feature-state', 'hidden'],
 const selected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
 const hover: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false];
 const contested: ExpressionSpecification = ['!=', ['get', 'stance'], 'asserted'];
+const visibleMembers: ExpressionSpecification = ['coalesce', ['feature-state', 'n'], ['get', 'total']];
+const lineWidth: ExpressionSpecification = ['coalesce', ['feature-state', 'w'], ['get', 'width']];
 
 function visibleOpacity(normal: number, emphasised = 1): DataDrivenPropertyValueSpecification<number> {
   return ['case', hidden, 0, ['any', selected, hover], emphasised, normal];
@@ -149,6 +155,56 @@ function visibleOpacity(normal: number, emphasised = 1): DataDrivenPropertyValue
 
 const isMark = (mark: string): ExpressionSpecification => ['==', ['get', 'mark'], mark];
 const isArrow: ExpressionSpecification = ['==', ['get', 'mark'], 'arrow'];
+/** Points inside a cluster at this zoom are drawn by the cluster. Zoom in a filter is the tile's zoom. */
+const pointOnItsOwn: ExpressionSpecification = ['>=', ['zoom'], ['get', 'z0']];
+
+type FlowPaint = [
+  layer: string,
+  property: 'line-width' | 'line-opacity' | 'icon-opacity',
+  value: DataDrivenPropertyValueSpecification<number>,
+];
+
+const FLOW_PAINT = {
+  width: lineWidth as DataDrivenPropertyValueSpecification<number>,
+  opacity: visibleOpacity(0.9),
+  casingOpacity: visibleOpacity(0.8),
+  arrowOpacity: visibleOpacity(1),
+};
+
+/** `interpolate` over zoom from `low` (at zoom 3 and below) to `high` (zoom 7 and above). */
+function byZoom(low: ExpressionSpecification | number, high: ExpressionSpecification | number): ExpressionSpecification {
+  return ['interpolate', ['linear'], ['zoom'], 3, low, 7, high] as ExpressionSpecification;
+}
+
+/**
+ * Flow paint for the bundle on screen, set once per bundle with setPaintProperty. A dense bundle (one that
+ * clusters its points: thousands of claims) draws its flows thin, translucent and without the white casing
+ * at world and continent zoom, so that a thousand arcs read as a texture of directions under the clusters
+ * instead of a solid knot; from zoom 7 they are drawn as in a single article. A selected or hovered flow is always full.
+ */
+export function flowPaint(dense: boolean): FlowPaint[] {
+  if (!dense) {
+    return [
+      ['claims-flow', 'line-width', FLOW_PAINT.width],
+      ['claims-flow-contested', 'line-width', FLOW_PAINT.width],
+      ['claims-flow', 'line-opacity', FLOW_PAINT.opacity],
+      ['claims-flow-contested', 'line-opacity', FLOW_PAINT.opacity],
+      ['claims-flow-casing', 'line-opacity', FLOW_PAINT.casingOpacity],
+      ['claims-flow-arrow', 'icon-opacity', FLOW_PAINT.arrowOpacity],
+    ];
+  }
+  const faint = (low: number, high: number) =>
+    byZoom(['case', hidden, 0, ['any', selected, hover], 1, low], ['case', hidden, 0, ['any', selected, hover], 1, high]);
+  const width = byZoom(['*', 0.45, lineWidth], lineWidth);
+  return [
+    ['claims-flow', 'line-width', width],
+    ['claims-flow-contested', 'line-width', width],
+    ['claims-flow', 'line-opacity', faint(0.28, 0.9)],
+    ['claims-flow-contested', 'line-opacity', faint(0.28, 0.9)],
+    ['claims-flow-casing', 'line-opacity', faint(0, 0.8)],
+    ['claims-flow-arrow', 'icon-opacity', faint(0.45, 1)],
+  ];
+}
 
 /** The layers of the claims source, bottom to top. Ids all start with `claims-`. */
 export const claimLayersBelowLabels: LayerSpecification[] = [
@@ -204,7 +260,7 @@ export const claimLayersAboveLabels: LayerSpecification[] = [
     layout: { 'line-cap': 'round', 'line-join': 'round' },
     paint: {
       'line-color': '#1b1b1b',
-      'line-width': ['+', ['get', 'width'], 6],
+      'line-width': ['+', lineWidth, 6],
       'line-opacity': ['case', hidden, 0, selected, 0.55, hover, 0.22, 0],
     },
   } satisfies LineLayerSpecification,
@@ -247,7 +303,7 @@ export const claimLayersAboveLabels: LayerSpecification[] = [
     source: CLAIMS_SOURCE,
     filter: isMark('flow'),
     layout: { 'line-cap': 'round', 'line-join': 'round' },
-    paint: { 'line-color': '#ffffff', 'line-width': ['+', ['get', 'width'], 2.5], 'line-opacity': visibleOpacity(0.8) },
+    paint: { 'line-color': '#ffffff', 'line-width': ['+', lineWidth, 2.5], 'line-opacity': FLOW_PAINT.casingOpacity },
   } satisfies LineLayerSpecification,
   {
     id: 'claims-flow',
@@ -255,7 +311,7 @@ export const claimLayersAboveLabels: LayerSpecification[] = [
     source: CLAIMS_SOURCE,
     filter: ['all', isMark('flow'), ['!', contested]],
     layout: { 'line-cap': 'round', 'line-join': 'round' },
-    paint: { 'line-color': kindColor, 'line-width': ['get', 'width'], 'line-opacity': visibleOpacity(0.9) },
+    paint: { 'line-color': kindColor, 'line-width': FLOW_PAINT.width, 'line-opacity': FLOW_PAINT.opacity },
   } satisfies LineLayerSpecification,
   {
     id: 'claims-flow-contested',
@@ -265,13 +321,14 @@ export const claimLayersAboveLabels: LayerSpecification[] = [
     layout: { 'line-join': 'round' },
     paint: {
       'line-color': kindColor,
-      'line-width': ['get', 'width'],
+      'line-width': FLOW_PAINT.width,
       'line-dasharray': [1.5, 1],
-      'line-opacity': visibleOpacity(0.9),
+      'line-opacity': FLOW_PAINT.opacity,
     },
   } satisfies LineLayerSpecification,
   {
-    // Arrowheads at each flow's destination, rotated to the arc's last segment.
+    // Arrowheads at each flow's destination, rotated to the arc's last segment. Icon size is layout (no
+    // feature-state), so it follows the width with every member visible: at most a little generous.
     id: 'claims-flow-arrow',
     type: 'symbol',
     source: CLAIMS_SOURCE,
@@ -284,16 +341,17 @@ export const claimLayersAboveLabels: LayerSpecification[] = [
       'icon-ignore-placement': true,
       'icon-size': ['interpolate', ['linear'], ['get', 'width'], 2, 0.55, 10, 1.1],
     },
-    paint: { 'icon-color': kindColor, 'icon-opacity': visibleOpacity(1) },
+    paint: { 'icon-color': kindColor, 'icon-opacity': FLOW_PAINT.arrowOpacity },
   } satisfies SymbolLayerSpecification,
   {
-    // Asserted points are filled, denied/disputed ones hollow.
+    // Asserted points are filled, denied/disputed ones hollow; a dot standing for several claims is a
+    // little larger.
     id: 'claims-point',
     type: 'circle',
     source: CLAIMS_SOURCE,
-    filter: isMark('point'),
+    filter: ['all', isMark('point'), pointOnItsOwn],
     paint: {
-      'circle-radius': ['case', selected, 9, hover, 8, 6.5],
+      'circle-radius': ['case', selected, 9, hover, 8, ['interpolate', ['linear'], visibleMembers, 1, 6.5, 6, 8.5]],
       'circle-color': ['case', contested, '#ffffff', kindColor],
       'circle-stroke-color': ['case', selected, '#1b1b1b', contested, kindColor, '#ffffff'],
       'circle-stroke-width': ['case', selected, 3, contested, 3, 1.6],
@@ -303,10 +361,63 @@ export const claimLayersAboveLabels: LayerSpecification[] = [
   } satisfies CircleLayerSpecification,
 ];
 
-export const CLAIM_LAYER_IDS: readonly string[] = [...claimLayersBelowLabels, ...claimLayersAboveLabels].map((l) => l.id);
+const clusterClaims: ExpressionSpecification = ['coalesce', ['feature-state', 'n'], ['get', 'count']];
+const inBand: ExpressionSpecification = ['==', ['zoom'], ['get', 'z']];
 
-/** Layers a click or hover can hit, most specific first: points, then flows and lines, then areas. */
+/** Point clusters, above every other mark: a dark disc sized by the visible claims it holds. */
+export const clusterLayers: LayerSpecification[] = [
+  {
+    id: 'claims-cluster',
+    type: 'circle',
+    source: CLUSTERS_SOURCE,
+    filter: inBand,
+    paint: {
+      'circle-radius': ['interpolate', ['linear'], clusterClaims, 1, 9, 10, 12, 100, 17, 1000, 24, 10000, 32],
+      'circle-color': '#45404f',
+      'circle-opacity': ['case', hidden, 0, ['any', selected, hover], 0.97, 0.86],
+      'circle-stroke-color': ['case', selected, '#1b1b1b', '#ffffff'],
+      'circle-stroke-width': ['case', selected, 3.5, hover, 2.5, 1.5],
+      'circle-stroke-opacity': ['case', hidden, 0, 1],
+    },
+  } satisfies CircleLayerSpecification,
+];
+
+/** The count on each cluster. Text is layout (no feature-state), so the label carries the count it was
+ *  written for and shows only while the cluster's live count (`n`) still equals it; the map rewrites the
+ *  labels once a scrub pauses. A label never shows a wrong number, at worst none for a moment. */
+export const clusterLabelLayers: LayerSpecification[] = [
+  {
+    id: 'claims-cluster-count',
+    type: 'symbol',
+    source: CLUSTERS_SOURCE,
+    filter: inBand,
+    layout: {
+      'text-field': ['get', 'label'],
+      'text-font': FONT,
+      'text-size': ['interpolate', ['linear'], ['get', 'count'], 1, 10.5, 1000, 12],
+      'text-allow-overlap': true,
+      'text-ignore-placement': true,
+    },
+    paint: {
+      'text-color': '#ffffff',
+      'text-opacity': ['case', hidden, 0, ['==', clusterClaims, ['get', 'count']], 1, 0],
+    },
+  } satisfies SymbolLayerSpecification,
+];
+
+export const CLAIM_LAYER_IDS: readonly string[] = [
+  ...claimLayersBelowLabels,
+  ...claimLayersAboveLabels,
+  ...clusterLayers,
+  ...clusterLabelLayers,
+].map((l) => l.id);
+
+export const CLUSTER_LAYER_IDS: readonly string[] = [...clusterLayers, ...clusterLabelLayers].map((l) => l.id);
+
+/** Layers a click or hover can hit, most specific first: clusters (drawn on top), then points, flows and
+ *  lines, then areas. */
 export const PICK_TIERS: readonly (readonly string[])[] = [
+  ['claims-cluster'],
   ['claims-point', 'claims-flow', 'claims-flow-contested', 'claims-flow-arrow', 'claims-line', 'claims-line-contested'],
   ['claims-area-fill'],
 ];

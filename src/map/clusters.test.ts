@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import { GroupCounts, buildRenderData } from './claim-features';
+import {
+  CLUSTER_MAX_ZOOM,
+  CLUSTER_MIN_POINTS,
+  ClusterCounts,
+  buildClusters,
+  clusterClaims,
+  clustersOfClaim,
+  countLabel,
+  expansionZoom,
+  shouldCluster,
+} from './clusters';
+import { bundleOf, claimWith, point, type MarkSpec } from './test-fixtures/claims';
+import type { Claim } from '../domain/types';
+
+/** `count` distinct places on a small grid around (lon, lat), `step` degrees apart. */
+function placesAround(prefix: string, lon: number, lat: number, count: number, step: number): MarkSpec[] {
+  const side = Math.ceil(Math.sqrt(count));
+  return Array.from({ length: count }, (_, i) => point(`${prefix}-${i}`, lon + (i % side) * step, lat + Math.floor(i / side) * step));
+}
+
+/** 60 places around Paris, 60 around Tokyo, one in Honolulu; two claims per place; a claim with two
+ *  Paris cities; and two kinds at one Lima spot. */
+function corpus(): Claim[] {
+  const paris = placesAround('paris', 2, 48, 60, 0.4);
+  const tokyo = placesAround('tokyo', 139, 35, 60, 0.4);
+  const claims: Claim[] = [];
+  for (const p of [...paris, ...tokyo, point('honolulu', -157.8, 21.3)]) {
+    claims.push(claimWith(`${p.placeIds[0]}-a`, [p]), claimWith(`${p.placeIds[0]}-b`, [p]));
+  }
+  claims.push(claimWith('two-paris-cities', [paris[0]!, paris[59]!]));
+  const lima = point('lima', -77, -12);
+  claims.push(claimWith('lima-statement', [lima]), claimWith('lima-threat', [lima], { kind: 'threat' }));
+  return claims;
+}
+
+function setup(claims = corpus()) {
+  const data = buildRenderData(bundleOf(claims));
+  const index = buildClusters(data.groups);
+  const counts = new GroupCounts(data.groups);
+  const clusterCounts = new ClusterCounts(index, data.groups, counts.visible);
+  const idOf = (i: number) => claims[i]!.id;
+  const groupOfPlace = (placeId: string) => {
+    const i = claims.findIndex((c) => c.geometry.features[0]!.properties.placeIds[0] === placeId);
+    return data.groups.claimGroups[data.groups.claimStart[i]!]!;
+  };
+  return { claims, data, index, counts, clusterCounts, idOf, groupOfPlace };
+}
+
+describe('the density rule', () => {
+  it('clusters only from CLUSTER_MIN_POINTS distinct point marks on', () => {
+    const few = placesAround('p', 0, 0, CLUSTER_MIN_POINTS - 1, 1).map((p, i) => claimWith(`c${i}`, [p]));
+    // Many claims at few places are few marks: still no clusters.
+    const repeated = Array.from({ length: 500 }, (_, i) => claimWith(`r${i}`, [point(`p${i % 10}`, i % 10, 0)]));
+    expect(shouldCluster(buildRenderData(bundleOf(few)).groups)).toBe(false);
+    expect(shouldCluster(buildRenderData(bundleOf(repeated)).groups)).toBe(false);
+    const enough = [...few, claimWith('one-more', [point('far', 100, 10)])];
+    expect(shouldCluster(buildRenderData(bundleOf(enough)).groups)).toBe(true);
+  });
+});
+
+describe('buildClusters', () => {
+  it('puts every point mark in exactly one cluster per zoom below the zoom it stands alone from', () => {
+    const { data, index } = setup();
+    const G = data.groups.count;
+    for (let z = 0; z <= CLUSTER_MAX_ZOOM; z++) {
+      for (let g = 0; g < G; g++) {
+        const c = index.clusterOf[z * G + g]!;
+        if (z >= index.z0[g]!) expect(c).toBe(-1);
+        else {
+          expect(c).toBeGreaterThanOrEqual(0);
+          expect(index.band[c]).toBe(z);
+          expect([...index.members.subarray(index.memberStart[c]!, index.memberStart[c + 1]!)]).toContain(g);
+        }
+      }
+    }
+  });
+
+  it('at world zoom holds Paris and Tokyo in one cluster each and leaves Honolulu alone', () => {
+    const { index, counts, clusterCounts, groupOfPlace, data } = setup();
+    const G = data.groups.count;
+    const paris = index.clusterOf[groupOfPlace('paris-0')]!;
+    const tokyo = index.clusterOf[groupOfPlace('tokyo-0')]!;
+    expect(paris).toBeGreaterThanOrEqual(0);
+    expect(tokyo).not.toBe(paris);
+    for (let i = 1; i < 60; i++) expect(index.clusterOf[groupOfPlace(`paris-${i}`)]).toBe(paris);
+    expect(index.z0[groupOfPlace('honolulu')]).toBe(0);
+    // 120 Paris claims + the claim with two Paris cities, counted once.
+    expect(clusterCounts.n[paris]).toBe(121);
+    expect(clusterClaims(index, counts, paris)).toHaveLength(121);
+    // Zooming in splits Paris: more marks (clusters and lone points) at each step, 60 points at the end.
+    const parisMarksAt = (z: number) => {
+      const at = Array.from({ length: 60 }, (_, i) => index.clusterOf[z * G + groupOfPlace(`paris-${i}`)]!);
+      return new Set(at.filter((c) => c >= 0)).size + at.filter((c) => c < 0).length;
+    };
+    const marks = Array.from({ length: CLUSTER_MAX_ZOOM + 2 }, (_, z) => (z > CLUSTER_MAX_ZOOM ? 60 : parisMarksAt(z)));
+    expect(marks[0]).toBe(1);
+    for (let z = 1; z < marks.length; z++) expect(marks[z]).toBeGreaterThanOrEqual(marks[z - 1]!);
+    expect(marks[marks.length - 1]).toBe(60);
+  });
+
+  it('writes counts as short labels', () => {
+    expect([7, 999, 1000, 1234, 9999, 12345].map(countLabel)).toEqual(['7', '999', '1k', '1.2k', '9.9k', '12k']);
+  });
+});
+
+describe('ClusterCounts', () => {
+  it('follows the claims whose visibility flipped, touching only the clusters that hold them', () => {
+    const { claims, index, counts, clusterCounts, data } = setup();
+    const before = Int32Array.from(clusterCounts.n);
+    // Hide both Paris-0 claims and the claim with two Paris cities.
+    const hide = new Set(['paris-0-a', 'paris-0-b', 'two-paris-cities']);
+    const mask = Uint8Array.from(claims.map((c) => (hide.has(c.id) ? 0 : 1)));
+    const { flipped } = counts.apply(mask);
+    const changed = clusterCounts.apply(flipped, counts.visible);
+    const expected = new Set(flipped.flatMap((i) => clustersOfClaim(index, data.groups, i)));
+    expect(new Set(changed)).toEqual(expected);
+    for (let c = 0; c < index.count; c++) {
+      const drop = flipped.filter((i) => clustersOfClaim(index, data.groups, i).includes(c)).length;
+      expect(clusterCounts.n[c]).toBe(before[c]! - drop);
+      expect(clusterCounts.n[c]).toBe(clusterClaims(index, counts, c).length);
+    }
+    // And back.
+    const { flipped: back } = counts.apply(new Uint8Array(claims.length).fill(1));
+    clusterCounts.apply(back, counts.visible);
+    expect([...clusterCounts.n]).toEqual([...before]);
+  });
+});
+
+describe('expansionZoom', () => {
+  it('is the first zoom at which the visible marks of a cluster are not all in one cluster', () => {
+    const { index, counts, data, groupOfPlace } = setup();
+    const G = data.groups.count;
+    const paris = index.clusterOf[groupOfPlace('paris-0')]!;
+    const z = expansionZoom(index, data.groups, counts.n, paris)!;
+    expect(z).toBeGreaterThan(0);
+    const live = [...index.members.subarray(index.memberStart[paris]!, index.memberStart[paris + 1]!)];
+    const at = (zz: number) => new Set(live.map((g) => index.clusterOf[zz * G + g]));
+    expect(at(z - 1).size).toBe(1);
+    expect(z > CLUSTER_MAX_ZOOM || at(z).size > 1 || at(z).has(-1)).toBe(true);
+  });
+
+  it('is null for marks at one spot (two kinds in one city): only a list can split them', () => {
+    const lima = point('lima', -77, -12);
+    const claims = [
+      ...placesAround('p', 0, 0, CLUSTER_MIN_POINTS, 3).map((p, i) => claimWith(`c${i}`, [p])),
+      claimWith('lima-statement', [lima]),
+      claimWith('lima-threat', [lima], { kind: 'threat' }),
+    ];
+    const { index, counts, data, groupOfPlace } = setup(claims);
+    const c = index.clusterOf[groupOfPlace('lima')]!;
+    expect(c).toBeGreaterThanOrEqual(0);
+    expect(clusterClaims(index, counts, c).map((i) => claims[i]!.id)).toEqual(['lima-statement', 'lima-threat']);
+    expect(expansionZoom(index, data.groups, counts.n, c)).toBeNull();
+  });
+});

@@ -1,0 +1,226 @@
+/**
+ * Point clusters at low zoom: a static hierarchy computed once per bundle with supercluster (greedy radius
+ * clustering per zoom, weighted centroids), turned into flat tables the map updates by feature-state:
+ *   - one cluster feature per (zoom band, cluster), drawn only at its band (tile zoom);
+ *   - `clusterOf[band][group]` for every point mark, and `z0[group]`, the band from which a point stands
+ *     on its own (a point alone at zoom z is alone at every higher zoom, so one number says it);
+ *   - `ClusterCounts`: visible claims per cluster, updated from the claims whose visibility flipped.
+ * A cluster counts CLAIMS, not marks: a claim with two cities in one cluster counts once.
+ *
+ * Density rule: only a bundle that draws at least CLUSTER_MIN_POINTS distinct point marks clusters. Below
+ * that (one article, even a long one: the seed draws 11) every marker stays individually clickable and the
+ * camera fits the article's places anyway; above it a world view would be a smear of overlapping dots.
+ */
+import Supercluster from 'supercluster';
+import type { Feature, FeatureCollection, Point } from 'geojson';
+import { MARK_CODES, type GroupCounts, type MarkGroups } from './claim-features';
+
+export const CLUSTER_MIN_POINTS = 100;
+/** Clusters exist for tile zooms 0..CLUSTER_MAX_ZOOM; from the next zoom on every point is drawn. */
+export const CLUSTER_MAX_ZOOM = 7;
+/** Cluster radius in px of a 512-px tile (supercluster's default extent). */
+export const CLUSTER_RADIUS = 44;
+
+const POINT = MARK_CODES.indexOf('point');
+
+export interface ClusterProps {
+  /** The tile zoom at which this cluster is drawn. */
+  z: number;
+  /** Visible claims when the label was last written; the label shows only while it still holds. */
+  count: number;
+  label: string;
+}
+
+export interface ClusterIndex {
+  maxZoom: number;
+  /** Number of cluster features (all bands). */
+  count: number;
+  band: Uint8Array;
+  /** [lon, lat] per cluster. */
+  position: Float64Array;
+  /** Point-mark groups per cluster: `members[memberStart[c] .. memberStart[c + 1])`. */
+  memberStart: Int32Array;
+  members: Int32Array;
+  /** `clusterOf[z * G + g]`: the cluster holding point group g at tile zoom z, or -1 when g is drawn alone
+   *  (and for groups that are not points). */
+  clusterOf: Int32Array;
+  /** Per group: the lowest tile zoom at which the point is drawn alone (0 for non-points). */
+  z0: Uint8Array;
+}
+
+/** Whether a bundle's point marks are dense enough to cluster (see the density rule above). */
+export function shouldCluster(groups: MarkGroups): boolean {
+  let points = 0;
+  for (let g = 0; g < groups.count; g++) if (groups.mark[g] === POINT && ++points >= CLUSTER_MIN_POINTS) return true;
+  return false;
+}
+
+/** "1.2k" past a thousand: a label must fit a circle. */
+export function countLabel(n: number): string {
+  if (n < 1000) return String(n);
+  if (n < 10000) return `${(Math.floor(n / 100) / 10).toFixed(1).replace(/\.0$/, '')}k`;
+  return `${Math.floor(n / 1000)}k`;
+}
+
+export function buildClusters(groups: MarkGroups): ClusterIndex {
+  const G = groups.count;
+  const maxZoom = CLUSTER_MAX_ZOOM;
+  const points: Feature<Point, { g: number }>[] = [];
+  for (let g = 0; g < G; g++) {
+    if (groups.mark[g] !== POINT) continue;
+    const lon = groups.position[g * 2]!;
+    const lat = groups.position[g * 2 + 1]!;
+    if (!Number.isFinite(lon) || !Number.isFinite(lat)) continue;
+    points.push({ type: 'Feature', properties: { g }, geometry: { type: 'Point', coordinates: [lon, lat] } });
+  }
+  const index = new Supercluster<{ g: number }>({ minZoom: 0, maxZoom, radius: CLUSTER_RADIUS, extent: 512 });
+  index.load(points);
+
+  const clusterOf = new Int32Array((maxZoom + 1) * G).fill(-1);
+  const z0 = new Uint8Array(G);
+  const band: number[] = [];
+  const position: number[] = [];
+  const memberStart: number[] = [0];
+  const members: number[] = [];
+  // Higher zooms first: a point alone there is alone at every zoom above, so z0 only ever moves down.
+  for (const p of points) z0[p.properties.g] = maxZoom + 1;
+  for (let z = maxZoom; z >= 0; z--) {
+    for (const f of index.getClusters([-180, -90, 180, 90], z)) {
+      const props = f.properties as { cluster?: boolean; cluster_id?: number; g?: number };
+      if (!props.cluster) {
+        const g = props.g!;
+        if (z0[g] === z + 1) z0[g] = z;
+        continue;
+      }
+      const c = band.length;
+      band.push(z);
+      position.push(f.geometry.coordinates[0]!, f.geometry.coordinates[1]!);
+      for (const leaf of index.getLeaves(props.cluster_id!, Infinity)) {
+        const g = leaf.properties.g;
+        members.push(g);
+        clusterOf[z * G + g] = c;
+      }
+      memberStart.push(members.length);
+    }
+  }
+  return {
+    maxZoom,
+    count: band.length,
+    band: Uint8Array.from(band),
+    position: Float64Array.from(position),
+    memberStart: Int32Array.from(memberStart),
+    members: Int32Array.from(members),
+    clusterOf,
+    z0,
+  };
+}
+
+/**
+ * The cluster features, labelled with the counts given (visible claims per cluster). Geometry objects are
+ * rebuilt each time: cheap next to the tiling the caller asks for.
+ */
+export function clusterCollection(index: ClusterIndex, n: Int32Array): FeatureCollection<Point, ClusterProps> {
+  const features: Feature<Point, ClusterProps>[] = new Array(index.count);
+  for (let c = 0; c < index.count; c++) {
+    features[c] = {
+      type: 'Feature',
+      id: c,
+      properties: { z: index.band[c]!, count: n[c]!, label: countLabel(n[c]!) },
+      geometry: { type: 'Point', coordinates: [index.position[c * 2]!, index.position[c * 2 + 1]!] },
+    };
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+/** Calls fn once for each cluster (any band) holding one of claim i's point marks. */
+function forEachClusterOfClaim(index: ClusterIndex, groups: MarkGroups, i: number, fn: (c: number) => void): void {
+  const G = groups.count;
+  const start = groups.claimStart[i]!;
+  const end = groups.claimStart[i + 1]!;
+  for (let z = 0; z <= index.maxZoom; z++) {
+    const row = z * G;
+    for (let k = start; k < end; k++) {
+      const c = index.clusterOf[row + groups.claimGroups[k]!]!;
+      if (c < 0) continue;
+      // A claim with several points in one cluster counts once (claims have a handful of marks at most).
+      let dup = false;
+      for (let q = start; q < k && !dup; q++) dup = index.clusterOf[row + groups.claimGroups[q]!] === c;
+      if (!dup) fn(c);
+    }
+  }
+}
+
+/** The clusters (all bands) that hold claim i, e.g. to highlight the selected claim's cluster. */
+export function clustersOfClaim(index: ClusterIndex, groups: MarkGroups, i: number): number[] {
+  const out: number[] = [];
+  forEachClusterOfClaim(index, groups, i, (c) => out.push(c));
+  return out;
+}
+
+/** Visible claims per cluster, kept in step with `GroupCounts.visible` from the claims that flipped. */
+export class ClusterCounts {
+  readonly n: Int32Array;
+  private readonly stamp: Uint32Array;
+  private epoch = 0;
+
+  constructor(
+    private readonly index: ClusterIndex,
+    private readonly groups: MarkGroups,
+    visible: Uint8Array,
+  ) {
+    this.n = new Int32Array(index.count);
+    this.stamp = new Uint32Array(index.count);
+    for (let i = 0; i < visible.length; i++) {
+      if (visible[i]) forEachClusterOfClaim(index, groups, i, (c) => this.n[c]!++);
+    }
+  }
+
+  /** Applies flips (claim indices whose visibility changed; `visible` is the new state). Returns the
+   *  clusters whose count changed, each once. */
+  apply(flipped: readonly number[], visible: Uint8Array): number[] {
+    const changed: number[] = [];
+    const epoch = ++this.epoch;
+    for (const i of flipped) {
+      const d = visible[i] ? 1 : -1;
+      forEachClusterOfClaim(this.index, this.groups, i, (c) => {
+        this.n[c]! += d;
+        if (this.stamp[c] !== epoch) {
+          this.stamp[c] = epoch;
+          changed.push(c);
+        }
+      });
+    }
+    return changed;
+  }
+}
+
+/** Visible claims in cluster c, in claim order, each once. */
+export function clusterClaims(index: ClusterIndex, counts: GroupCounts, c: number): number[] {
+  const seen = new Set<number>();
+  for (let k = index.memberStart[c]!; k < index.memberStart[c + 1]!; k++) {
+    for (const i of counts.visibleMembers(index.members[k]!)) seen.add(i);
+  }
+  return [...seen].sort((a, b) => a - b);
+}
+
+/**
+ * The tile zoom at which cluster c's VISIBLE marks stop being one cluster (where a click should zoom to),
+ * or null when they cannot split: all at one spot (several kinds at one city), where a list must choose.
+ */
+export function expansionZoom(index: ClusterIndex, groups: MarkGroups, groupN: Int32Array, c: number): number | null {
+  const G = groups.count;
+  const live: number[] = [];
+  for (let k = index.memberStart[c]!; k < index.memberStart[c + 1]!; k++) {
+    const g = index.members[k]!;
+    if (groupN[g]! > 0) live.push(g);
+  }
+  if (live.length === 0) return null;
+  const x0 = groups.position[live[0]! * 2];
+  const y0 = groups.position[live[0]! * 2 + 1];
+  if (live.every((g) => groups.position[g * 2] === x0 && groups.position[g * 2 + 1] === y0)) return null;
+  for (let z = index.band[c]! + 1; z <= index.maxZoom; z++) {
+    const first = index.clusterOf[z * G + live[0]!]!;
+    if (first < 0 || live.some((g) => index.clusterOf[z * G + g] !== first)) return z;
+  }
+  return index.maxZoom + 1;
+}
