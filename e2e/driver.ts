@@ -259,7 +259,7 @@ export class Atlas {
           if (error) return `error: ${error.textContent ?? ''}`;
           const atlas = (window as AtlasWindow).claimAtlas;
           const count = document.querySelector('[data-testid="claim-count"]')?.textContent ?? '';
-          if (atlas?.version === 1 && /\d+ of \d+ claims?/.test(count)) return 'ready';
+          if (atlas?.version === 1 && /[\d,]+ of [\d,]+ claims?/.test(count)) return 'ready';
           return false;
         },
         null,
@@ -335,9 +335,10 @@ export class Atlas {
 
   async claimCount(): Promise<{ shown: number; total: number }> {
     const text = (await this.count.textContent()) ?? '';
-    const m = /(\d+) of (\d+) claims?/.exec(text);
+    // Thousands are grouped ("2,000 of 2,000 claims").
+    const m = /([\d,]+) of ([\d,]+) claims?/.exec(text);
     if (!m) throw new Error(`claim-count reads "${text}", not "N of M claims"`);
-    return { shown: Number(m[1]), total: Number(m[2]) };
+    return { shown: Number(m[1]!.replace(/,/g, '')), total: Number(m[2]!.replace(/,/g, '')) };
   }
 
   async visibleClaimIds(): Promise<string[]> {
@@ -379,6 +380,35 @@ export class Atlas {
       .locator('[data-testid="claim-list-item"]')
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-claim-id') ?? ''));
     return ids.sort();
+  }
+
+  // ----- articles: the header's switcher and the all-articles view
+
+  get switcher(): Locator {
+    return this.page.getByTestId('article-switcher');
+  }
+
+  /** The switcher's entries as a user reads them, in order, with the view each opens (`*` = all articles). */
+  async switcherOptions(): Promise<{ value: string; label: string }[]> {
+    return this.switcher.locator('option').evaluateAll((els) =>
+      els.map((e) => ({ value: (e as HTMLOptionElement).value, label: (e.textContent ?? '').trim() })),
+    );
+  }
+
+  /** Picks a view in the header's switcher (`*` for all articles, else an article's slug) and waits for it. */
+  async switchTo(value: string): Promise<void> {
+    await this.switcher.selectOption(value);
+    await expect.poll(async () => (await this.settledUrlParams()).a).toBe(value);
+  }
+
+  /** The reader's list of articles in the all-articles view (before one is opened). */
+  get contents(): Locator {
+    return this.page.getByTestId('article-contents');
+  }
+
+  /** Narrows the claim list with its text box (the list is windowed: rows outside the view are not in the page). */
+  async filterList(text: string): Promise<void> {
+    await this.page.getByTestId('claim-filter-text').fill(text);
   }
 
   // ----- the map
