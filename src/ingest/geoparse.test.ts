@@ -121,7 +121,19 @@ describe('geoparse: context a reader uses', () => {
   it('reads a list with repeated wording as one of subdivisions', () => {
     const text = 'Canada reported eight cases in Alberta, one in New Brunswick, and one in Quebec.';
     expect(at(text, 'Quebec')?.id).toBe('admin:CA-QC');
-    expect(at('Canada said the Quebec bridge reopened.', 'Quebec')?.id).toBe('geonames:6325494');
+    expect(at('Canada said a bridge in Quebec reopened.', 'Quebec')?.id).toBe('geonames:6325494');
+  });
+
+  it('reads "Quebec City" as one name, distinct from the province named in the same story', () => {
+    const text = 'Canada reported eight cases in Alberta, one in New Brunswick, and one in Quebec. The mayor of Quebec City urged calm.';
+    expect(at(text, 'Quebec')?.id).toBe('admin:CA-QC');
+    expect(at(text, 'Quebec', 1)).toMatchObject({ id: 'geonames:6325494', text: 'Quebec City' });
+    // "quebec" is also a word (the radio alphabet's Q); "Quebec City" is not.
+    expect(at('Quebec City is cold and windy this week.', 'Quebec')?.text).toBe('Quebec City');
+    // The list pins the province as firmly as the mayor pins the city: neither overrides the other.
+    const both = 'Canada reported eight cases in Alberta, one in New Brunswick, and one in Quebec. The mayor of Quebec urged calm.';
+    expect(at(both, 'Quebec')?.id).toBe('admin:CA-QC');
+    expect(at(both, 'Quebec', 1)?.id).toBe('geonames:6325494');
   });
 
   it('gives no answer when an address names a country or subdivision none of the namesakes lies in', () => {

@@ -597,7 +597,8 @@ export function geoparse(text: string, gaz: Gazetteer, opts: GeoparseOptions = {
     // "Valley", "Bay" alone are a feature type, not the town or region of that name.
     if (single && PLACE_TYPE_WORDS.has(key) && p.kind !== 'country' && p.kind !== 'region') return;
     if (p.kind === 'city') {
-      const common = single && gaz.commonWords.has(key);
+      // "Quebec City" is no ordinary word, whatever "quebec" alone is.
+      const common = single && gaz.commonWords.has(key) && !(next?.text === 'City' && /^[ \t]+$/.test(ga));
       if (single && p.kind === 'city' && surnames.has(m.text) && !cont) return;
       if (single && !p.capital && p.population < 500000 && next && /^[ \t]+$/.test(ga) && SPEECH_VERBS.has(next.text)) return;
       if (common) {
@@ -626,10 +627,12 @@ export function geoparse(text: string, gaz: Gazetteer, opts: GeoparseOptions = {
     }
     if (best.demonym && !withDemonyms) return;
 
+    // "Quebec City", "Kuwait City": the type word is part of the city's name.
+    const end = p.kind === 'city' && next?.text === 'City' && /^[ \t]+$/.test(ga) ? next.end : m.end;
     const t: Toponym = {
       start: m.start,
-      end: m.end,
-      text: m.text,
+      end,
+      text: text.slice(m.start, end),
       id: p.id,
       name: p.name,
       lat: p.lat,
@@ -640,9 +643,14 @@ export function geoparse(text: string, gaz: Gazetteer, opts: GeoparseOptions = {
     out.push(t);
     // How firmly this mention's own words pin its reading: a container it lies in ("Paris, Texas"), being
     // the subdivision that contains a town ("Blakely, Georgia"), a kind cue ("New York Governor").
+    // A list of one kind of place also pins the kind ("ten in Quebec" among provinces).
     const firm =
-      (!!cont && insideCont) || (isContainer && p.kind === 'admin') || (adminCue && p.kind === 'admin') || (cityCueOf(m) && p.kind === 'city');
-    if (!best.demonym) mentions.push({ key, t, firm, entries: m.entries });
+      (!!cont && insideCont) ||
+      (isContainer && p.kind === 'admin') ||
+      (adminCue && p.kind === 'admin') ||
+      (cityCueOf(m) && p.kind === 'city') ||
+      (inList.size === 1 && inList.has(p.kind) && m.entries.some((e) => e.place.kind !== p.kind));
+    if (!best.demonym) mentions.push({ key: normaliseName(t.text), t, firm, entries: m.entries });
   });
 
   // One sense per discourse: a name repeated in a story means the same place throughout, so a bare

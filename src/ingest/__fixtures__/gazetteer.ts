@@ -85,7 +85,7 @@ export const FIXTURE_ASSET: GazetteerAsset = {
     ['New York', 5128581],
     ['Quebec', 6325494],
   ],
-  commonWords: ['mobile', 'of', 'reading'],
+  commonWords: ['mobile', 'of', 'quebec', 'reading'],
   givenNames: ['jordan', 'paris'],
   compilerRegions: [{ id: 'region:central-asia', name: 'Central Asia', aliases: ['Central Asian countries'], members: ['KAZ', 'KGZ', 'TJK', 'TKM', 'UZB'], anchor: null }],
   compilerSites: [],
