@@ -143,7 +143,7 @@ export function ClaimList({ children }: { children?: React.ReactNode }) {
       </div>
       <ul
         ref={listRef}
-        className="claim-list"
+        className={`claim-list${windowed ? ' is-fixed' : ''}`}
         data-testid="claim-list"
         role="listbox"
         aria-label="Claims"
