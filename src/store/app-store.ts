@@ -183,7 +183,10 @@ const createDataSlice: Slice<DataSlice> = (set, get) => ({
   setAllArticles: (bundles) => {
     const articles = new Map(get().articles);
     for (const b of bundles) articles.set(b.article.slug, b);
+    const t0 = performance.now();
     const allBundle = mergeBundles(bundles);
+    getClaimIndex(allBundle);
+    performance.measure('claim-atlas:merge-articles', { start: t0, end: performance.now() });
     set({ ...SHOWN_FRESH, bundle: allBundle, allBundle, articles, showingDraft: false, loadProgress: null });
   },
   showAllArticles: () => {
