@@ -191,3 +191,12 @@ describe('loadArticles', () => {
     expect(done).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
   });
 });
+
+describe('link values the all view cannot honour', () => {
+  it('says that none of the articles has the linked claim', async () => {
+    serve(three);
+    stop = await bootstrap(store, '?a=*&claim=beta/no-such-claim', BASE);
+    expect(store.getState().selectedId).toBeNull();
+    expect(store.getState().notices.map((n) => n.text)).toEqual(['None of these articles has claim "beta/no-such-claim"; none is selected.']);
+  });
+});

@@ -5,6 +5,7 @@
  */
 import type { AppStore } from '../store/app-store';
 import { getClaimIndex } from '../store/claim-index';
+import { ALL_ARTICLES } from '../domain/corpus';
 import { quoteForNotice, serializeUrlState, urlStateFromStore, type UrlState } from '../store/url-state';
 
 export { urlStateFromStore };
@@ -16,6 +17,7 @@ export function applyUrlState(store: AppStore, url: UrlState): void {
   const bundle = st.bundle;
   if (!bundle) return;
   const index = getClaimIndex(bundle);
+  const what = bundle.article.slug === ALL_ARTICLES ? 'these articles' : 'this article';
 
   st.setKinds(url.kinds);
 
@@ -25,7 +27,7 @@ export function applyUrlState(store: AppStore, url: UrlState): void {
     const unknown = url.by.filter((n) => !known.has(n));
     if (unknown.length > 0) {
       st.addNotice(
-        `No claim in this article is said or reported by ${unknown.slice(0, 3).map(quoteForNotice).join(', ')}; that filter was dropped.`,
+        `No claim in ${what} is said or reported by ${unknown.slice(0, 3).map(quoteForNotice).join(', ')}; that filter was dropped.`,
       );
     }
     st.setBy(valid.length > 0 ? valid : null);
@@ -36,7 +38,7 @@ export function applyUrlState(store: AppStore, url: UrlState): void {
     const start = url.from ? dayFromIso(url.from)! : domain.start;
     const end = url.to ? dayFromIso(url.to)! : domain.end;
     if (end > start && overlapsWindow(start, end, domain)) st.setTimeWindow({ start, end });
-    else st.addNotice(`The time window ${url.from ?? '…'} – ${url.to ?? '…'} lies outside this article's dates; showing the whole timeline.`);
+    else st.addNotice(`The time window ${url.from ?? '…'} – ${url.to ?? '…'} lies outside ${what === 'this article' ? "this article's" : "these articles'"} dates; showing the whole timeline.`);
   }
 
   let claimBbox: readonly [number, number, number, number] | null = null;
@@ -46,7 +48,7 @@ export function applyUrlState(store: AppStore, url: UrlState): void {
       st.select(url.claim, 'url');
       const claim = bundle.claims[i];
       if (claim && claim.geometry.features.length > 0) claimBbox = claim.bbox;
-    } else st.addNotice(`This article has no claim ${quoteForNotice(url.claim)}; none is selected.`);
+    } else st.addNotice(`${what === 'this article' ? 'This article has no' : 'None of these articles has'} claim ${quoteForNotice(url.claim)}; none is selected.`);
   }
 
   // A saved view wins; otherwise a linked claim is framed in the free map area beside its panel.
