@@ -375,6 +375,8 @@ export function geoparse(text: string, gaz: Gazetteer, opts: GeoparseOptions = {
     if (top.adminKey) cityAdmins.add(top.adminKey);
     if (top.iso3) cityCountries.add(top.iso3);
   });
+  /** Per name: the text names some country through another name. */
+  const othersNamedByKey = new Map<string, boolean>();
   /** The text names this country through some other name than `key`. */
   const docElsewhere = (iso3: string, key: string): boolean =>
     (docCountries.get(iso3) ?? 0) > (contributed.get(key)?.get(iso3) ?? 0);
@@ -539,8 +541,7 @@ export function geoparse(text: string, gaz: Gazetteer, opts: GeoparseOptions = {
     if (/(?:mayor|city) of\s+$/i.test(before)) return 'city';
     return null;
   };
-  const adminCueOf = (m: Match): boolean => kindCueOf(m) === 'admin';
-  const cityCueOf = (m: Match): boolean => kindCueOf(m) === 'city';
+  const kindCues = matches.map((m, k) => (person[k] ? null : kindCueOf(m)));
   const contOf = (m: Match, k: number): Match | undefined =>
     // A country is never "inside" the next name: "Kenya, Uganda and Tanzania" is a list.
     m.entries.some((e) => e.place.kind === 'country' || e.place.kind === 'region') ? undefined : container.get(k);
@@ -549,7 +550,7 @@ export function geoparse(text: string, gaz: Gazetteer, opts: GeoparseOptions = {
   const adminBonus = 30 / Math.sqrt(Math.max(1, docAdmins.size / 2));
   // First pass: each name's reading without list context; the second pass reads lists by it.
   firstBest = matches.map((m, k) =>
-    person[k] ? undefined : (pick(m, k, contOf(m, k), listKinds(k), adminCueOf(m), k > 0 && container.get(k - 1) === m, cityCueOf(m)).best ?? undefined),
+    person[k] ? undefined : (pick(m, k, contOf(m, k), listKinds(k), kindCues[k] === 'admin', k > 0 && container.get(k - 1) === m, kindCues[k] === 'city').best ?? undefined),
   );
   firstPass = firstBest.map((e) => e?.place.kind);
 
@@ -567,9 +568,10 @@ export function geoparse(text: string, gaz: Gazetteer, opts: GeoparseOptions = {
       (!!prev && prev.text.toLowerCase() === 'the' && !!tokens[m.i - 2] && LOCATIVE_CUES.has(tokens[m.i - 2]!.text.toLowerCase()));
     const inList = listKinds(k);
     const isContainer = k > 0 && container.get(k - 1) === m;
-    const adminCue = adminCueOf(m);
+    const adminCue = kindCues[k] === 'admin';
+    const cityCue = kindCues[k] === 'city';
 
-    const { best, anyInside } = pick(m, k, cont, inList, adminCue, isContainer, cityCueOf(m));
+    const { best, anyInside } = pick(m, k, cont, inList, adminCue, isContainer, cityCue);
     // "Laguna, Philippines" when the gazetteer knows no Laguna there: better nothing than the wrong one.
     if (!anyInside) return;
     const insideCont = !!cont && cont.entries.some((c) => best!.place.iso3 !== null && (c.place.id === best!.place.iso3 || c.place.iso3 === best!.place.iso3));
@@ -589,7 +591,11 @@ export function geoparse(text: string, gaz: Gazetteer, opts: GeoparseOptions = {
     const supported = locCue || insideCont || (p.iso3 !== null && docElsewhere(p.iso3, key) && p.kind !== 'country');
     // A small place in a country the text never names nor borders is a namesake accident ("Suba" in a
     // story about Kenya is not the Colombian town).
-    const othersNamed = [...docCountries.keys()].some((iso3) => docElsewhere(iso3, key));
+    let othersNamed = othersNamedByKey.get(key);
+    if (othersNamed === undefined) {
+      othersNamed = [...docCountries.keys()].some((iso3) => docElsewhere(iso3, key));
+      othersNamedByKey.set(key, othersNamed);
+    }
     const foreign = p.iso3 !== null && othersNamed && !docElsewhere(p.iso3, key) && !nearDoc(p.iso3) && !insideCont;
     if (foreign && p.kind === 'city' && p.population < 100000 && !p.capital) return;
     // "Of Brazil's cases…": a function word is never a town, whatever Turkey calls one.
@@ -648,9 +654,9 @@ export function geoparse(text: string, gaz: Gazetteer, opts: GeoparseOptions = {
       (!!cont && insideCont) ||
       (isContainer && p.kind === 'admin') ||
       (adminCue && p.kind === 'admin') ||
-      (cityCueOf(m) && p.kind === 'city') ||
+      (cityCue && p.kind === 'city') ||
       (inList.size === 1 && inList.has(p.kind) && m.entries.some((e) => e.place.kind !== p.kind));
-    if (!best.demonym) mentions.push({ key: normaliseName(t.text), t, firm, entries: m.entries });
+    if (!best.demonym) mentions.push({ key: end === m.end ? key : normaliseName(t.text), t, firm, entries: m.entries });
   });
 
   // One sense per discourse: a name repeated in a story means the same place throughout, so a bare
