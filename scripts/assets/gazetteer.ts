@@ -11,6 +11,8 @@ import { COUNTRIES } from '../../src/data/gazetteer/countries';
 import type { Country } from '../../src/data/gazetteer/countries';
 import { GAZETTEER_FILE, GAZETTEER_FORMAT } from '../../src/ingest/gazetteer-asset';
 import type { AdminRow, CountryRow, GazetteerAsset, RegionRow } from '../../src/ingest/gazetteer-asset';
+import { partitionCountry } from '../ingest-lib/admin-centres';
+import type { Partition, Town } from '../ingest-lib/admin-centres';
 import { countryCentre } from '../ingest-lib/country-point';
 import { CITY_ALIASES, COUNTRY_SHORT_NAMES, GIVEN_NAMES, WORLD_FEATURES } from '../ingest-lib/world-features';
 import { formatError } from '../../src/data/compile';
@@ -58,20 +60,6 @@ function grow(box: Box | undefined, lon: number, lat: number): Box {
 }
 const inside = (b: Box, lon: number, lat: number, pad: number): boolean =>
   lon >= b.minLon - pad && lon <= b.maxLon + pad && lat >= b.minLat - pad && lat <= b.maxLat + pad;
-
-/** A subdivision's or city's name without its type word, lower case: "Salta Province" → "salta". */
-const baseName = (s: string): string =>
-  s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/\s+(?:Province|State|Region|Prefecture|County|District|Governorate|Oblast|Krai|Emirate|Department)$/i, '')
-    .toLowerCase();
-
-function kmBetween(lon1: number, lat1: number, lon2: number, lat2: number): number {
-  const rad = Math.PI / 180;
-  const h = Math.sin(((lat2 - lat1) * rad) / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
-}
 
 function stripThe(s: string): string {
   return s.replace(/^the\s+/i, '');
@@ -131,7 +119,6 @@ export async function build(): Promise<string> {
   const countryBox = new Map<string, Box>();
   const adminBox = new Map<string, Box>();
   const adminPop = new Map<string, number>();
-  const adminPoints = new Map<string, [number, number][]>();
   const cityRows: string[] = [];
   const sortedCities = [...cities].sort((a, b) => a.cityId - b.cityId);
   for (const c of sortedCities) {
@@ -142,43 +129,42 @@ export async function build(): Promise<string> {
     const ak = `${c.country}.${c.adminCode}`;
     adminBox.set(ak, grow(adminBox.get(ak), lon, lat));
     adminPop.set(ak, (adminPop.get(ak) ?? 0) + (c.population || 0));
-    const pts = adminPoints.get(ak) ?? [];
-    pts.push([lon, lat]);
-    adminPoints.set(ak, pts);
     const name = c.name.replace(/[\t\n]/g, ' ');
     cityRows.push(
       [c.cityId, name, iso3, `${c.country}.${c.adminCode}`, c.population || 0, round(lon), round(lat), c.featureCode].join('\t'),
     );
   }
 
-  const bigCities = sortedCities.filter((c) => c.population >= 500_000);
-  // The big city of the subdivision's name within 10 km of its point, when that city holds under half of
-  // the subdivision's town population: a metropolis-subdivision (Tokyo, Vienna, Belgrade) is rightly
-  // placed on its city.
-  const namesakeCityNear = (adminKey: string, base: string, lon: number, lat: number): boolean =>
-    bigCities.some(
-      (c) =>
-        `${c.country}.${c.adminCode}` === adminKey &&
-        baseName(c.name).startsWith(base) &&
-        kmBetween(lon, lat, c.loc.coordinates[0], c.loc.coordinates[1]) < 10 &&
-        c.population < 0.5 * (adminPop.get(adminKey) ?? 0),
-    );
-  // The middle of the 5th–95th percentile extent of a subdivision's cities: not pulled towards where
-  // towns are dense (downstate New York), not stretched by a few outlying islands (Tokyo's Ogasawara).
-  const adminCentre = (adminKey: string): [number, number] | null => {
-    const pts = adminPoints.get(adminKey);
-    if (!pts || pts.length < 5) return null;
-    const mid = (v: number[]): number => {
-      v.sort((a, b) => a - b);
-      return (v[Math.floor(0.05 * (v.length - 1))]! + v[Math.ceil(0.95 * (v.length - 1))]!) / 2;
-    };
-    return [mid(pts.map((p) => p[0])), mid(pts.map((p) => p[1]))];
+  // Each subdivision's geographic centre, from the country's shape partitioned by its towns
+  // (scripts/ingest-lib/admin-centres.ts); computed per country on first use.
+  const townsByCountry = new Map<string, Town[]>();
+  for (const c of sortedCities) {
+    const list = townsByCountry.get(c.country) ?? [];
+    list.push({ lon: c.loc.coordinates[0], lat: c.loc.coordinates[1], key: `${c.country}.${c.adminCode}` });
+    townsByCountry.set(c.country, list);
+  }
+  const partitions = new Map<string, Partition | null>();
+  const partitionOf = (cc: string, iso3: string): Partition | null => {
+    if (!partitions.has(cc)) {
+      let partition: Partition | null = null;
+      const r = 'errors' in compilerGaz ? null : compilerGaz.gazetteer.lookup(iso3);
+      if (r && 'place' in r) {
+        const g = r.place.geometry;
+        if (g.type === 'Polygon') partition = partitionCountry([g.coordinates], townsByCountry.get(cc) ?? []);
+        else if (g.type === 'MultiPolygon') partition = partitionCountry(g.coordinates, townsByCountry.get(cc) ?? []);
+      }
+      partitions.set(cc, partition);
+    }
+    return partitions.get(cc)!;
   };
 
-  // First-level subdivisions. country-state-city-js coordinates are sometimes geocoded to a namesake
-  // abroad (Helmand at Baltimore), so a coordinate is kept only inside the country's city extent;
-  // otherwise the centre of the subdivision's GeoNames cities stands in (its FIPS code matches GeoNames'
-  // admin code for most countries), or the subdivision is left out.
+  // First-level subdivisions, at the geographic centre of the area the partition gives them (their
+  // FIPS code matches GeoNames' admin code for most countries). country-state-city-js coordinates are
+  // geocoder answers: a subdivision's centre only by chance, sometimes on its namesake city ("New York",
+  // "Irkutsk") or abroad (Helmand at Baltimore). One serves as a check that the codes agree: when it
+  // lies inside the country but in another subdivision's area, the code means something else there and
+  // the coordinate is kept. Without a centre: the coordinate when inside the country's city extent,
+  // else the middle of the subdivision's cities, else the subdivision is left out.
   const admins: AdminRow[] = [];
   const stateDir = join(root, 'node_modules', 'country-state-city-js', 'db', 'states');
   for (const cc of readdirSync(stateDir).sort()) {
@@ -197,15 +183,12 @@ export async function build(): Promise<string> {
       const key = code ? `${cc}.${code}` : '';
       const abox = key ? adminBox.get(key) : undefined;
       let point: [number, number] | null = null;
-      if (hasCoord && inside(cbox, lon, lat, 0.5)) point = [lon, lat];
+      const coordInside = hasCoord && inside(cbox, lon, lat, 0.5);
+      if (coordInside) point = [lon, lat];
       else if (abox) point = [(abox.minLon + abox.maxLon) / 2, (abox.minLat + abox.maxLat) / 2];
-      // A geocoder asked for "New York" answers with the city: a subdivision whose point sits on a big
-      // namesake city ("New York City", "Salta", "Irkutsk") was geocoded to that city. The centre of its
-      // GeoNames cities stands in (still on the city for a city-state such as Vienna or Berlin).
-      if (point && point[0] === lon && key && namesakeCityNear(key, baseName(st.name), lon, lat)) {
-        const m = adminCentre(key);
-        if (m) point = m;
-      }
+      const partition = key ? partitionOf(cc, iso3) : null;
+      const centre = partition?.centres.get(key);
+      if (centre && (!coordInside || partition!.keyAt(lon, lat) === key)) point = [centre.lon, centre.lat];
       if (!point) continue;
       const id = `admin:${cc}-${(st.iso ?? st.fipsCode ?? st.name).replace(/[^A-Za-z0-9]+/g, '')}`;
       admins.push([id, st.name.trim(), round(point[0]), round(point[1]), iso3, abox && key ? (adminPop.get(key) ?? 0) : 0, key]);
