@@ -286,6 +286,10 @@ export class ClaimMap {
     const render = bundle ? buildRenderData(bundle) : null;
     this.render = render;
     this.counts = render ? new GroupCounts(render.groups) : null;
+    // Count from the visibility the store has now (a link may open on a narrowed window), so the first
+    // cluster labels are already right.
+    const mask = getVisibleMask(this.store.getState());
+    const initial = this.counts && mask.length === this.counts.visible.length ? this.counts.apply(mask).changed : [];
     this.clusters = render && shouldCluster(render.groups) ? buildClusters(render.groups) : null;
     this.clusterCounts = this.clusters && this.counts ? new ClusterCounts(this.clusters, render!.groups, this.counts.visible) : null;
     if (render && this.clusters) {
@@ -307,7 +311,10 @@ export class ClaimMap {
       this.denseFlows = dense;
       for (const [layer, property, value] of flowPaint(dense)) this.map.setPaintProperty(layer, property, value);
     }
-    const clusterData = this.clusters && this.clusterCounts ? clusterCollection(this.clusters, this.clusterCounts.n) : EMPTY;
+    for (const g of initial) this.writeGroupState(g);
+    const cc = this.clusterCounts;
+    if (cc) for (let c = 0; c < cc.n.length; c++) if (cc.n[c] === 0) this.map.setFeatureState({ source: CLUSTERS_SOURCE, id: c }, { n: 0, hidden: true });
+    const clusterData = this.clusters && cc ? clusterCollection(this.clusters, cc.n) : EMPTY;
     this.dataReady = Promise.all([source.setData(render?.collection ?? EMPTY), clusterSource.setData(clusterData)])
       .then(() => undefined)
       .catch((err: unknown) => console.warn('map: claims data', err));
@@ -323,13 +330,7 @@ export class ClaimMap {
     if (!render || !counts || mask.length !== counts.visible.length) return;
     const { flipped, changed } = counts.apply(mask);
     if (flipped.length === 0) return;
-    for (const g of changed) {
-      const n = counts.n[g]!;
-      const state: Record<string, unknown> = { n, hidden: n === 0 };
-      const ids = groupFeatureIds(render, g);
-      if (ids.length > 1) state['w'] = widthForMagnitude(counts.sum[g]!);
-      for (const id of ids) this.map.setFeatureState({ source: CLAIMS_SOURCE, id }, state);
-    }
+    for (const g of changed) this.writeGroupState(g);
     if (this.clusterCounts) {
       const cc = this.clusterCounts;
       for (const c of cc.apply(flipped, counts.visible)) {
@@ -338,6 +339,16 @@ export class ClaimMap {
       }
       if (this.offlineBasemap) this.scheduleLabelRefresh();
     }
+  }
+
+  private writeGroupState(g: number): void {
+    const render = this.render!;
+    const counts = this.counts!;
+    const n = counts.n[g]!;
+    const state: Record<string, unknown> = { n, hidden: n === 0 };
+    const ids = groupFeatureIds(render, g);
+    if (ids.length > 1) state['w'] = widthForMagnitude(counts.sum[g]!);
+    for (const id of ids) this.map.setFeatureState({ source: CLAIMS_SOURCE, id }, state);
   }
 
   /** Rewrites the cluster labels (one small setData) once the window has stopped moving for a moment. */

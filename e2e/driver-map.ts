@@ -1,0 +1,115 @@
+/**
+ * Driver steps for the map at corpus scale (issue 5): clusters and shared marks. Builds on driver.ts and
+ * the documented test handle (src/app/README-test-handle.md): cluster features live in layer
+ * `claims-cluster` with feature-state `n` (visible claims) and a `count` property (the number on the
+ * label); every rendered claim feature is answered once per visible claim it stands for, with `claimId`
+ * and `claimIds`.
+ */
+import { expect, type Atlas, type ClaimAtlasHandle } from './driver';
+
+/** One mark on the map as a user sees it: where it is, the claims it stands for, the number it shows. */
+export interface DrawnMark {
+  /** `cluster` or the drawn mark (`point`, `flow`, …). */
+  kind: string;
+  /** Feature id within its source. */
+  id: number;
+  /** Centre on the page (CSS px) for points and clusters. */
+  x: number;
+  y: number;
+  claimIds: string[];
+  /** Clusters: the live count (feature-state `n`) and the number written on the label. */
+  n: number | null;
+  label: number | null;
+}
+
+/** The cluster and point marks drawn now (over the whole canvas), one entry per mark. */
+export async function drawnPointMarks(app: Atlas): Promise<DrawnMark[]> {
+  await app.whenMapIdle();
+  return app.page.evaluate(() => {
+    const map = (window as unknown as { claimAtlas: ClaimAtlasHandle }).claimAtlas.map!;
+    const rect = map.getCanvas().getBoundingClientRect();
+    const layers = ['claims-cluster', 'claims-point'].filter((l) => map.getLayer(l));
+    const marks = new Map<string, DrawnMark>();
+    for (const f of map.queryRenderedFeatures({ layers })) {
+      if (f.geometry.type !== 'Point' || typeof f.id !== 'number') continue;
+      const kind = f.layer.id === 'claims-cluster' ? 'cluster' : 'point';
+      const key = `${kind}:${f.id}`;
+      const props = f.properties as { claimId?: string; claimIds?: string; count?: number };
+      let mark = marks.get(key);
+      if (!mark) {
+        const p = map.project(f.geometry.coordinates as [number, number]);
+        const state = f.state as { n?: number };
+        mark = {
+          kind,
+          id: f.id,
+          x: rect.left + p.x,
+          y: rect.top + p.y,
+          claimIds: [],
+          n: kind === 'cluster' ? (state.n ?? props.count ?? null) : null,
+          label: kind === 'cluster' ? (props.count ?? null) : null,
+        };
+        marks.set(key, mark);
+      }
+      if (props.claimId && !mark.claimIds.includes(props.claimId)) mark.claimIds.push(props.claimId);
+    }
+    return [...marks.values()];
+  });
+}
+
+/**
+ * A screen point (page CSS px) on a shared flow — one arc standing for several visible claims — where a
+ * click hits that arc and nothing else. `wanted` restricts the search to arcs standing for exactly one of
+ * these lists of claims (in claim order).
+ */
+export async function sharedFlowPoint(app: Atlas, wanted?: string[][]): Promise<{ x: number; y: number; claimIds: string[] }> {
+  await app.whenMapIdle();
+  const found = await app.page.evaluate((lists) => {
+    const accept = lists ? new Set(lists.map((l) => l.join(' '))) : null;
+    const map = (window as unknown as { claimAtlas: ClaimAtlasHandle }).claimAtlas.map!;
+    const canvas = map.getCanvas();
+    const rect = canvas.getBoundingClientRect();
+    const pick = ['claims-cluster', 'claims-point', 'claims-flow', 'claims-flow-contested', 'claims-flow-arrow', 'claims-line', 'claims-line-contested'].filter(
+      (l) => map.getLayer(l),
+    );
+    const idsAt = (x: number, y: number) =>
+      new Set(
+        map
+          .queryRenderedFeatures(
+            [
+              [x - 6, y - 6],
+              [x + 6, y + 6],
+            ],
+            { layers: pick },
+          )
+          .map((f) => (f.properties as { claimId: string }).claimId),
+      );
+    const flows = new Map<number, { ids: string[]; coords: number[][] }>();
+    for (const f of map.queryRenderedFeatures({ layers: ['claims-flow', 'claims-flow-contested'] })) {
+      if (f.geometry.type !== 'LineString' || typeof f.id !== 'number') continue;
+      const ids = ((f.properties as { claimIds: string }).claimIds ?? '').split(' ');
+      if (ids.length < 2 || (accept && !accept.has(ids.join(' ')))) continue;
+      flows.set(f.id, { ids, coords: f.geometry.coordinates });
+    }
+    for (const { ids, coords } of flows.values()) {
+      const mid = (coords.length - 1) / 2;
+      const order = coords.map((c, i) => ({ c, d: Math.abs(i - mid) })).sort((a, b) => a.d - b.d);
+      for (const { c } of order) {
+        const p = map.project([c[0]!, c[1]!]);
+        if (p.x < 10 || p.y < 10 || p.x > canvas.clientWidth - 10 || p.y > canvas.clientHeight - 10) continue;
+        if (document.elementFromPoint(rect.left + p.x, rect.top + p.y) !== canvas) continue;
+        const hit = idsAt(p.x, p.y);
+        if (hit.size === ids.length && ids.every((id) => hit.has(id))) return { x: rect.left + p.x, y: rect.top + p.y, claimIds: ids };
+      }
+    }
+    return null;
+  }, wanted ?? null);
+  if (!found) throw new Error(`no shared flow${wanted ? ' of those wanted' : ''} can be clicked alone in this view`);
+  return found;
+}
+
+/** Claim ids offered by the chooser, in its order. */
+export async function chooserClaimIds(app: Atlas): Promise<string[]> {
+  const chooser = app.page.getByTestId('claim-chooser');
+  await expect(chooser).toBeVisible();
+  return chooser.locator('[data-claim-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-claim-id') ?? ''));
+}
