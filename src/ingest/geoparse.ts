@@ -4,8 +4,12 @@
  *  - capitalisation and position (a sentence-initial or headline word is weak evidence of a name),
  *  - ordinary English words that are also towns ("Reading", "Mobile", "Of") need a locative cue,
  *  - given names next to other names are people ("Michael Jordan", "Paris Hilton"),
- *  - "City, Country" / "City, State" pins the city inside its container,
- *  - among namesakes, the one in a country the text already mentions wins, then the more populous one.
+ *  - "City, Country" / "City, State" pins the city inside its container (and no answer beats a namesake
+ *    outside it),
+ *  - among namesakes, the one in a country or subdivision the text names otherwise (or holds a well-known
+ *    city it names) wins, then the one a kind cue asks for ("New York Governor", "the mayor of Quebec",
+ *    a list of provinces), then the more populous one,
+ *  - a name keeps one reading through a story once an address, a cue or a list pins it.
  * Offsets are UTF-16 code units into the input string. Pure and synchronous.
  */
 import type { Gazetteer, GeoKind, NameEntry, Place } from './gazetteer';
