@@ -9,6 +9,7 @@ import { createAppStore, type AppStore } from '../store/app-store';
 import { makeBundle } from '../store/test-fixtures/bundle';
 import { bootstrap, switchArticle } from './bootstrap';
 import { loadArticles } from './load-data';
+import { createWorkerLoader } from './worker-loader';
 import { ALL_ARTICLES } from '../domain/corpus';
 import type { ArticleBundle, DataIndex } from '../domain/types';
 import { getReaderBundle, getVisibleClaimIds } from '../store/selectors';
@@ -198,5 +199,28 @@ describe('link values the all view cannot honour', () => {
     stop = await bootstrap(store, '?a=*&claim=beta/no-such-claim', BASE);
     expect(store.getState().selectedId).toBeNull();
     expect(store.getState().notices.map((n) => n.text)).toEqual(['None of these articles has claim "beta/no-such-claim"; none is selected.']);
+  });
+});
+
+describe('the article loader without a worker (Node, or a browser refusing it)', () => {
+  it('loads on the main thread, at most six files at a time however many are asked for at once', async () => {
+    let inFlight = 0;
+    let most = 0;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => {
+        inFlight++;
+        most = Math.max(most, inFlight);
+        await new Promise((r) => setTimeout(r, 2));
+        inFlight--;
+        const slug = /articles\/(.+)\.json$/.exec(url)![1]!;
+        return new Response(JSON.stringify(article(slug)), { status: 200 });
+      }),
+    );
+    const loader = createWorkerLoader();
+    const slugs = Array.from({ length: 30 }, (_, i) => `a-${i}`);
+    const bundles = await Promise.all(slugs.map((s) => loader.load('data/index.json', s, BASE)));
+    expect(bundles.map((b) => b.article.slug)).toEqual(slugs);
+    expect(most).toBe(6);
   });
 });

@@ -18,7 +18,7 @@ export const DEFAULT_INDEX = 'data/index.json';
 /** Where the index came from, for loading other articles of it later. */
 let source = { indexPath: DEFAULT_INDEX, baseUrl: '' };
 /** How articles are loaded in the browser (tests can swap it). */
-let makeLoader: () => { load: ArticleLoader; dispose: () => void } = createWorkerLoader;
+let makeLoader: () => { load: ArticleLoader; dispose: () => void; selfLimiting?: boolean } = createWorkerLoader;
 
 export function setArticleLoaderFactory(factory: typeof makeLoader): void {
   makeLoader = factory;
@@ -58,6 +58,7 @@ async function loadAll(store: AppStore): Promise<boolean> {
   try {
     result = await loadArticles(source.indexPath, missing, source.baseUrl, {
       load: loader.load,
+      concurrency: loader.selfLimiting ? missing.length : 6,
       onProgress: (done, total) => {
         // A store update per article would re-render the overlay a thousand times: a few per second is plenty.
         const now = performance.now();

@@ -16,13 +16,35 @@ interface Pending {
 export interface WorkerLoader {
   load: ArticleLoader;
   dispose: () => void;
+  /** The loader bounds its own fetches (the worker's queue; on the main thread a queue here): callers may
+   *  hand it every article at once, so the pipeline never waits for a busy main thread to ask for more. */
+  selfLimiting: true;
 }
+
+const MAIN_THREAD_FETCHES = 6;
 
 export function createWorkerLoader(): WorkerLoader {
   let worker: Worker | null = null;
   let broken = typeof Worker !== 'function';
   let nextId = 1;
   const pending = new Map<number, Pending>();
+  // Main-thread fallback: the same bound as the worker's.
+  let mainActive = 0;
+  const mainQueue: (() => void)[] = [];
+  const onMainThread = (indexPath: string, slug: string, baseUrl: string): Promise<ArticleBundle> =>
+    new Promise<ArticleBundle>((resolve, reject) => {
+      const run = () => {
+        mainActive++;
+        loadArticle(indexPath, slug, baseUrl)
+          .then(resolve, reject)
+          .finally(() => {
+            mainActive--;
+            mainQueue.shift()?.();
+          });
+      };
+      if (mainActive < MAIN_THREAD_FETCHES) run();
+      else mainQueue.push(run);
+    });
 
   const fail = () => {
     broken = true;
@@ -58,7 +80,7 @@ export function createWorkerLoader(): WorkerLoader {
 
   const load: ArticleLoader = (indexPath, slug, baseUrl) =>
     new Promise<ArticleBundle>((resolve, reject) => {
-      const onMain = () => loadArticle(indexPath, slug, baseUrl).then(resolve, reject);
+      const onMain = () => onMainThread(indexPath, slug, baseUrl).then(resolve, reject);
       const w = getWorker();
       if (!w) return void onMain();
       const id = nextId++;
@@ -69,6 +91,7 @@ export function createWorkerLoader(): WorkerLoader {
     });
 
   return {
+    selfLimiting: true,
     load,
     dispose: () => {
       worker?.terminate();
