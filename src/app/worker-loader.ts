@@ -23,8 +23,16 @@ export interface WorkerLoader {
 
 const MAIN_THREAD_FETCHES = 6;
 
+/** Validation is CPU work: one worker per spare core (the page and MapLibre's worker keep the others), at most 3. */
+function workerCount(): number {
+  const cores = typeof navigator !== 'undefined' && navigator.hardwareConcurrency ? navigator.hardwareConcurrency : 2;
+  return Math.max(1, Math.min(3, cores - 2));
+}
+
 export function createWorkerLoader(): WorkerLoader {
-  let worker: Worker | null = null;
+  const workers: Worker[] = [];
+  const size = workerCount();
+  let turn = 0;
   let broken = typeof Worker !== 'function';
   let nextId = 1;
   const pending = new Map<number, Pending>();
@@ -48,15 +56,17 @@ export function createWorkerLoader(): WorkerLoader {
 
   const fail = () => {
     broken = true;
-    worker?.terminate();
-    worker = null;
+    for (const w of workers.splice(0)) w.terminate();
     const held = [...pending.values()];
     pending.clear();
     for (const p of held) p.retry();
   };
 
   const getWorker = (): Worker | null => {
-    if (worker || broken) return worker;
+    if (broken) return null;
+    const k = turn++ % size;
+    if (workers[k]) return workers[k];
+    let worker: Worker;
     try {
       worker = new Worker(new URL('./article-worker.ts', import.meta.url), { type: 'module', name: 'articles' });
     } catch {
@@ -75,6 +85,7 @@ export function createWorkerLoader(): WorkerLoader {
       e.preventDefault();
       fail();
     };
+    workers[k] = worker;
     return worker;
   };
 
@@ -94,8 +105,7 @@ export function createWorkerLoader(): WorkerLoader {
     selfLimiting: true,
     load,
     dispose: () => {
-      worker?.terminate();
-      worker = null;
+      for (const w of workers.splice(0)) w.terminate();
       const held = [...pending.values()];
       pending.clear();
       for (const p of held) p.reject(new Error('article loading stopped'));
