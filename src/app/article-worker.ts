@@ -2,11 +2,10 @@
  * Loads article bundles off the main thread: fetch, JSON.parse and schema validation (tens of ms per
  * hundred claims) run here, and the page receives validated bundles by structured clone. Protocol:
  *   in:  { id, url, file, slug }   (as many as wanted: the worker queues them, six fetches at a time)
- *   out: { id, bundle } or { id, error: { file, message } }, in the order they finish
+ *   out: { id, text } (the validated file's JSON text) or { id, error: { file, message } }, as they finish
  */
 import './zod-csp';
-import { DataLoadError, fetchArticle } from './load-data';
-import type { ArticleBundle } from '../domain/types';
+import { DataLoadError, fetchValidatedArticleText } from './load-data';
 import type { LoadError } from '../store/app-store';
 
 export interface ArticleRequest {
@@ -15,7 +14,8 @@ export interface ArticleRequest {
   file: string;
   slug: string;
 }
-export type ArticleResponse = { id: number; bundle: ArticleBundle } | { id: number; error: LoadError };
+/** `text`: the file's JSON text, validated here as an article bundle (see fetchValidatedArticleText). */
+export type ArticleResponse = { id: number; text: string } | { id: number; error: LoadError };
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<ArticleRequest>) => void) | null; postMessage: (m: ArticleResponse) => void };
 
@@ -28,9 +28,9 @@ function pump(): void {
   while (active < MAX_FETCHES && queue.length > 0) {
     const { id, url, file, slug } = queue.shift()!;
     active++;
-    fetchArticle(url, file, slug)
+    fetchValidatedArticleText(url, file, slug)
       .then(
-        (bundle) => scope.postMessage({ id, bundle }),
+        (text) => scope.postMessage({ id, text }),
         (err: unknown) =>
           scope.postMessage({
             id,

@@ -15,6 +15,10 @@ export class DataLoadError extends Error {
 const STATUS_TEXT: Record<number, string> = { 404: 'not found', 403: 'forbidden', 500: 'server error' };
 
 async function fetchJson(url: string, file: string): Promise<unknown> {
+  return parseJson(await fetchText(url, file), file);
+}
+
+async function fetchText(url: string, file: string): Promise<string> {
   let res: Response;
   try {
     res = await fetch(url, { credentials: 'same-origin' });
@@ -25,7 +29,10 @@ async function fetchJson(url: string, file: string): Promise<unknown> {
     const why = res.statusText || STATUS_TEXT[res.status] || 'request failed';
     throw new DataLoadError({ file, message: `HTTP ${res.status} (${why})` });
   }
-  const text = await res.text();
+  return res.text();
+}
+
+function parseJson(text: string, file: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (err) {
@@ -53,14 +60,29 @@ export function articlePath(indexPath: string, slug: string): string {
   return `${dir}articles/${slug}.json`;
 }
 
-/** Fetch, parse and validate one article bundle. Runs on the main thread or in the loader worker. */
-export async function fetchArticle(url: string, file: string, slug: string): Promise<ArticleBundle> {
-  const json = await fetchJson(url, file);
+function checkArticle(json: unknown, file: string, slug: string): ArticleBundle {
   const bundle = validate(parseBundle, json, file);
   if (bundle.article.slug !== slug) {
     throw new DataLoadError({ file, message: `holds article "${bundle.article.slug}", expected "${slug}"` });
   }
   return bundle;
+}
+
+/** Fetch, parse and validate one article bundle. */
+export async function fetchArticle(url: string, file: string, slug: string): Promise<ArticleBundle> {
+  return checkArticle(await fetchJson(url, file), file, slug);
+}
+
+/**
+ * The loader worker's half: fetch and validate, then hand back the file's TEXT. The page parses that same
+ * text again (JSON.parse is deterministic, so it gets exactly what was validated): for large bundles
+ * V8's JSON.parse is several times cheaper on the page's thread than receiving the parsed object graph
+ * by structured clone. Keys the schema does not know survive this way; nothing reads them.
+ */
+export async function fetchValidatedArticleText(url: string, file: string, slug: string): Promise<string> {
+  const text = await fetchText(url, file);
+  checkArticle(parseJson(text, file), file, slug);
+  return text;
 }
 
 export async function loadArticle(indexPath: string, slug: string, baseUrl: string): Promise<ArticleBundle> {

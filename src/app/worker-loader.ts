@@ -78,7 +78,8 @@ export function createWorkerLoader(): WorkerLoader {
       const p = pending.get(msg.id);
       if (!p) return;
       pending.delete(msg.id);
-      if ('bundle' in msg) p.resolve(msg.bundle);
+      // The worker validated exactly this text as an article bundle.
+      if ('text' in msg) p.resolve(JSON.parse(msg.text) as ArticleBundle);
       else p.reject(new DataLoadError(msg.error));
     };
     worker.onerror = (e) => {
