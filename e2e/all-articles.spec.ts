@@ -115,6 +115,16 @@ test.describe('all articles at once', () => {
   });
 });
 
+test('given the all view with a claim open, then axe finds no serious accessibility problem', async ({ page }) => {
+  const { app, corpus } = await open(page);
+  expect(await app.seriousAccessibilityViolations()).toEqual([]);
+  const { bundle, claim } = pickClaim(corpus);
+  await app.filterList(claim.summary);
+  await app.listItem(`${bundle.article.slug}/${claim.id}`).click();
+  await expect(app.panel).toBeVisible();
+  expect(await app.seriousAccessibilityViolations()).toEqual([]);
+});
+
 test('given the seed data (one article), when the app opens without data=, then it shows that article as before', async ({ page }) => {
   const app = await openApp(page);
   const { shown, total } = await app.claimCount();
