@@ -148,6 +148,14 @@ const hover: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], f
 const contested: ExpressionSpecification = ['!=', ['get', 'stance'], 'asserted'];
 const visibleMembers: ExpressionSpecification = ['coalesce', ['feature-state', 'n'], ['get', 'total']];
 const lineWidth: ExpressionSpecification = ['coalesce', ['feature-state', 'w'], ['get', 'width']];
+/**
+ * Line widths drop to 0 where the line is not seen (hidden, or a halo not asked for): opacity 0 still
+ * rasterises every pixel, width 0 none. With SwiftShader (and on weak GPUs) the fill is most of a frame at
+ * corpus scale: at 100k claims, flows drawn at opacity 0 cost seconds per scrub step.
+ */
+function seenWidth(width: ExpressionSpecification | number): ExpressionSpecification {
+  return ['case', hidden, 0, width] as ExpressionSpecification;
+}
 
 function visibleOpacity(normal: number, emphasised = 1): DataDrivenPropertyValueSpecification<number> {
   return ['case', hidden, 0, ['any', selected, hover], emphasised, normal];
@@ -164,17 +172,25 @@ type FlowPaint = [
   value: DataDrivenPropertyValueSpecification<number>,
 ];
 
-const FLOW_PAINT = {
-  width: lineWidth as DataDrivenPropertyValueSpecification<number>,
-  opacity: visibleOpacity(0.9),
-  casingOpacity: visibleOpacity(0.8),
-  arrowOpacity: visibleOpacity(1),
-};
-
 /** `interpolate` over zoom from `low` (at zoom 3 and below) to `high` (zoom 7 and above). */
 function byZoom(low: ExpressionSpecification | number, high: ExpressionSpecification | number): ExpressionSpecification {
   return ['interpolate', ['linear'], ['zoom'], 3, low, 7, high] as ExpressionSpecification;
 }
+
+/** The same value at every zoom, written as a zoom curve: MapLibre 6 throws ("interpolationFactor is not
+ *  a function") when setPaintProperty swaps a zoom curve for a plain data expression or back, so the
+ *  sparse and dense paints are both curves. */
+function flat(value: DataDrivenPropertyValueSpecification<number>): ExpressionSpecification {
+  return byZoom(value as ExpressionSpecification, value as ExpressionSpecification);
+}
+
+const FLOW_PAINT = {
+  width: flat(seenWidth(lineWidth)),
+  casingWidth: flat(seenWidth(['+', lineWidth, 2.5])),
+  opacity: flat(visibleOpacity(0.9)),
+  casingOpacity: flat(visibleOpacity(0.8)),
+  arrowOpacity: flat(visibleOpacity(1)),
+};
 
 /**
  * Flow paint for the bundle on screen, set once per bundle with setPaintProperty. A dense bundle (one that
@@ -187,6 +203,7 @@ export function flowPaint(dense: boolean): FlowPaint[] {
     return [
       ['claims-flow', 'line-width', FLOW_PAINT.width],
       ['claims-flow-contested', 'line-width', FLOW_PAINT.width],
+      ['claims-flow-casing', 'line-width', FLOW_PAINT.casingWidth],
       ['claims-flow', 'line-opacity', FLOW_PAINT.opacity],
       ['claims-flow-contested', 'line-opacity', FLOW_PAINT.opacity],
       ['claims-flow-casing', 'line-opacity', FLOW_PAINT.casingOpacity],
@@ -195,10 +212,14 @@ export function flowPaint(dense: boolean): FlowPaint[] {
   }
   const faint = (low: number, high: number) =>
     byZoom(['case', hidden, 0, ['any', selected, hover], 1, low], ['case', hidden, 0, ['any', selected, hover], 1, high]);
-  const width = byZoom(['*', 0.45, lineWidth], lineWidth);
+  const emphasised: ExpressionSpecification = ['any', selected, hover];
+  const width = byZoom(seenWidth(['case', emphasised, lineWidth, ['*', 0.35, lineWidth]]), seenWidth(lineWidth));
+  // No white casing while the flows are a faint texture: it would only cost fill.
+  const casing = byZoom(seenWidth(['case', emphasised, ['+', lineWidth, 2.5], 0]), seenWidth(['+', lineWidth, 2.5]));
   return [
     ['claims-flow', 'line-width', width],
     ['claims-flow-contested', 'line-width', width],
+    ['claims-flow-casing', 'line-width', casing],
     ['claims-flow', 'line-opacity', faint(0.28, 0.9)],
     ['claims-flow-contested', 'line-opacity', faint(0.28, 0.9)],
     ['claims-flow-casing', 'line-opacity', faint(0, 0.8)],
@@ -231,7 +252,7 @@ export const claimLayersBelowLabels: LayerSpecification[] = [
     layout: { 'line-join': 'round' },
     paint: {
       'line-color': kindColor,
-      'line-width': ['case', selected, 3, 1.4],
+      'line-width': seenWidth(['case', selected, 3, 1.4]),
       'line-opacity': visibleOpacity(0.75),
     },
   } satisfies LineLayerSpecification,
@@ -243,7 +264,7 @@ export const claimLayersBelowLabels: LayerSpecification[] = [
     layout: { 'line-join': 'round' },
     paint: {
       'line-color': kindColor,
-      'line-width': ['case', selected, 3, 1.6],
+      'line-width': seenWidth(['case', selected, 3, 1.6]),
       'line-dasharray': [2, 2],
       'line-opacity': visibleOpacity(0.85),
     },
@@ -260,7 +281,7 @@ export const claimLayersAboveLabels: LayerSpecification[] = [
     layout: { 'line-cap': 'round', 'line-join': 'round' },
     paint: {
       'line-color': '#1b1b1b',
-      'line-width': ['+', lineWidth, 6],
+      'line-width': ['case', ['all', ['!', hidden], ['any', selected, hover]], ['+', lineWidth, 6], 0],
       'line-opacity': ['case', hidden, 0, selected, 0.55, hover, 0.22, 0],
     },
   } satisfies LineLayerSpecification,
@@ -270,7 +291,7 @@ export const claimLayersAboveLabels: LayerSpecification[] = [
     source: CLAIMS_SOURCE,
     filter: isMark('line'),
     layout: { 'line-join': 'round' },
-    paint: { 'line-color': '#ffffff', 'line-width': ['+', ['get', 'width'], 3], 'line-opacity': visibleOpacity(0.85) },
+    paint: { 'line-color': '#ffffff', 'line-width': seenWidth(['+', ['get', 'width'], 3]), 'line-opacity': visibleOpacity(0.85) },
   } satisfies LineLayerSpecification,
   {
     // Borders: thick and dashed, so they never read as the basemap's thin country boundaries.
@@ -280,7 +301,7 @@ export const claimLayersAboveLabels: LayerSpecification[] = [
     filter: ['all', isMark('line'), ['!', contested]],
     paint: {
       'line-color': kindColor,
-      'line-width': ['get', 'width'],
+      'line-width': seenWidth(['get', 'width']),
       'line-dasharray': [2, 1],
       'line-opacity': visibleOpacity(0.95),
     },
@@ -292,7 +313,7 @@ export const claimLayersAboveLabels: LayerSpecification[] = [
     filter: ['all', isMark('line'), contested],
     paint: {
       'line-color': kindColor,
-      'line-width': ['get', 'width'],
+      'line-width': seenWidth(['get', 'width']),
       'line-dasharray': [0.6, 1.2],
       'line-opacity': visibleOpacity(0.95),
     },
@@ -303,7 +324,7 @@ export const claimLayersAboveLabels: LayerSpecification[] = [
     source: CLAIMS_SOURCE,
     filter: isMark('flow'),
     layout: { 'line-cap': 'round', 'line-join': 'round' },
-    paint: { 'line-color': '#ffffff', 'line-width': ['+', lineWidth, 2.5], 'line-opacity': FLOW_PAINT.casingOpacity },
+    paint: { 'line-color': '#ffffff', 'line-width': FLOW_PAINT.casingWidth, 'line-opacity': FLOW_PAINT.casingOpacity },
   } satisfies LineLayerSpecification,
   {
     id: 'claims-flow',
