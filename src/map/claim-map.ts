@@ -36,6 +36,8 @@ import {
   ARROW_ICON,
   CLAIMS_SOURCE,
   CLUSTERS_SOURCE,
+  DENSE_DETAIL_LAYERS,
+  DENSE_DETAIL_ZOOM,
   HATCH_ICON,
   PICK_TIERS,
   basemapLabelLayers,
@@ -310,6 +312,7 @@ export class ClaimMap {
     if (dense !== this.denseFlows) {
       this.denseFlows = dense;
       for (const [layer, property, value] of flowPaint(dense)) this.map.setPaintProperty(layer, property, value);
+      for (const layer of DENSE_DETAIL_LAYERS) this.map.setLayerZoomRange(layer, dense ? DENSE_DETAIL_ZOOM : 0, 24);
     }
     for (const g of initial) this.writeGroupState(g);
     const cc = this.clusterCounts;

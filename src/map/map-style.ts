@@ -227,6 +227,14 @@ export function flowPaint(dense: boolean): FlowPaint[] {
   ];
 }
 
+/**
+ * Layers a dense bundle draws only from zoom DENSE_DETAIL_ZOOM on (setLayerZoomRange, once per bundle): the
+ * halo and the white casing. Below it a selected or hovered flow is shown at full width and opacity
+ * instead. A layer out of its zoom range is not even tiled, and these two draw every arc's vertices again.
+ */
+export const DENSE_DETAIL_ZOOM = 7;
+export const DENSE_DETAIL_LAYERS: readonly string[] = ['claims-halo', 'claims-flow-casing'];
+
 /** The layers of the claims source, bottom to top. Ids all start with `claims-`. */
 export const claimLayersBelowLabels: LayerSpecification[] = [
   {
