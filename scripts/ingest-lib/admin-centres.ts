@@ -8,6 +8,7 @@
  * subdivision too small to receive a sample gets no centre here. Pure: no fs.
  */
 import type { Position } from 'geojson';
+import { unwrapAntimeridian } from '../../src/domain/bounds';
 
 export interface Town {
   lon: number;
@@ -28,15 +29,6 @@ const RAD = Math.PI / 180;
 const STEP = 0.1;
 const CELL = 0.5; // town index cell, degrees
 const KM_PER_DEG = 111.195;
-
-/** Rings cut at ±180 and re-joined by topojson: shift western vertices east (see country-point.ts). */
-function unwrap(rings: Position[][]): Position[][] {
-  const outer = rings[0] ?? [];
-  let jumps = 0;
-  for (let i = 1; i < outer.length; i++) if (Math.abs(outer[i]![0]! - outer[i - 1]![0]!) > 180) jumps++;
-  if (jumps === 0 || jumps % 2 === 1) return rings;
-  return rings.map((ring) => ring.map((p) => (p[0]! < 0 ? [p[0]! + 360, p[1]!] : p)));
-}
 
 export interface Partition {
   /** Subdivision key → centre of the area the partition gives it. */
@@ -122,7 +114,7 @@ export function partitionCountry(parts: Position[][][], towns: readonly Town[]):
 
   const sums = new Map<string, { x: number; y: number; z: number; n: number }>();
   for (const raw of parts) {
-    const rings = unwrap(raw);
+    const rings = unwrapAntimeridian(raw);
     let minLat = Infinity;
     let maxLat = -Infinity;
     let minLon = Infinity;

@@ -14,21 +14,13 @@
  * Pure: no fs.
  */
 import type { MultiPolygon, Polygon, Position } from 'geojson';
+import { unwrapAntimeridian } from '../../src/domain/bounds';
 
 /** Twice the 12-nautical-mile territorial sea: a strait this narrow lies wholly in one state's waters. */
 export const STRAIT_KM = 2 * 12 * 1.852;
 
 const RAD = Math.PI / 180;
 const EARTH_KM = 6371.0088;
-
-/** Natural Earth rings cut at ±180 and re-joined by topojson run 179.9 → -180: shift western vertices east. */
-function unwrap(rings: Position[][]): Position[][] {
-  const outer = rings[0] ?? [];
-  let jumps = 0;
-  for (let i = 1; i < outer.length; i++) if (Math.abs(outer[i]![0]! - outer[i - 1]![0]!) > 180) jumps++;
-  if (jumps === 0 || jumps % 2 === 1) return rings;
-  return rings.map((ring) => ring.map((p) => (p[0]! < 0 ? [p[0]! + 360, p[1]!] : p)));
-}
 
 interface Projection {
   forward(lon: number, lat: number): [number, number];
@@ -144,7 +136,7 @@ export interface CountryCentre {
 
 /** The geographic centre of a country's main body, or null when the shape has none (see above). */
 export function countryCentre(g: Polygon | MultiPolygon): CountryCentre | null {
-  const parts = (g.type === 'Polygon' ? [g.coordinates] : g.coordinates).filter((p) => (p[0]?.length ?? 0) >= 4).map(unwrap);
+  const parts = (g.type === 'Polygon' ? [g.coordinates] : g.coordinates).filter((p) => (p[0]?.length ?? 0) >= 4).map(unwrapAntimeridian);
   if (parts.length === 0) return null;
   // One equal-area projection for the whole country, centred on its largest part (found with a rough
   // degree-based area), so the parts' areas compare and the body near the centre is barely sheared.

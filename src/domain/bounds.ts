@@ -108,3 +108,18 @@ export function roundCoord(value: number, decimals = 5): number {
   const r = Math.round(value * f) / f;
   return Object.is(r, -0) ? 0 : r;
 }
+
+/**
+ * Natural Earth cuts shapes at the antimeridian and topojson's merge re-joins the pieces, so one ring can
+ * run 179.9 → -180 → -179.8 (Fiji, Russia's Chukotka, the Aleutians). Read planar, such a ring wraps
+ * the whole globe and its centre of mass lands mid-Atlantic. An outer ring that jumps across ±180 an
+ * even number of times crosses the antimeridian and back: its western-hemisphere vertices move east by
+ * 360°. An odd number means the ring goes round a pole (Antarctica) and is already right as it is.
+ */
+export function unwrapAntimeridian(rings: Position[][]): Position[][] {
+  const outer = rings[0] ?? [];
+  let jumps = 0;
+  for (let i = 1; i < outer.length; i++) if (Math.abs(outer[i]![0]! - outer[i - 1]![0]!) > 180) jumps++;
+  if (jumps === 0 || jumps % 2 === 1) return rings;
+  return rings.map((ring) => ring.map((p) => (p[0]! < 0 ? [p[0]! + 360, p[1]!] : p)));
+}
