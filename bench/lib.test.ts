@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectedVisible, longestTasks, parseOptions, TRACE_MARK, type TraceEvent } from './lib';
+import { DeadlineError, expectedVisible, longestTasks, parseOptions, TRACE_MARK, withDeadline, type TraceEvent } from './lib';
 
 describe('parseOptions', () => {
   it('defaults to the seed and the three sizes the issue names', () => {
@@ -70,5 +70,22 @@ describe('longestTasks', () => {
     expect(out['app']).toEqual({ wall: 120, cpu: 75 });
     expect(out['baseline']).toEqual({ wall: 50, cpu: null });
     expect(out['missing']).toBeNull();
+  });
+});
+
+describe('withDeadline', () => {
+  it('passes a result through when the work is in time', async () => {
+    await expect(withDeadline(Promise.resolve(42), 1000, 'step')).resolves.toBe(42);
+  });
+
+  it('gives up on work that never ends, naming it', async () => {
+    const never = new Promise<number>(() => {});
+    const r = withDeadline(never, 30, 'scrub step 7');
+    await expect(r).rejects.toBeInstanceOf(DeadlineError);
+    await expect(r).rejects.toThrow('scrub step 7: no answer within 0 s');
+  });
+
+  it('keeps the work’s own failure', async () => {
+    await expect(withDeadline(Promise.reject(new Error('boom')), 1000, 'x')).rejects.toThrow('boom');
   });
 });

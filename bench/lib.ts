@@ -101,3 +101,18 @@ export function longestTasks(trace: Buffer, kinds: string[]): Record<string, { w
   }
   return out;
 }
+
+/** Thrown by `withDeadline` when the work did not finish in time. */
+export class DeadlineError extends Error {}
+
+/**
+ * The work's result, or a DeadlineError after `ms`. A page stuck in a multi-second task answers no
+ * evaluate or input until it is done; without this one such page holds the whole benchmark.
+ */
+export function withDeadline<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DeadlineError(`${what}: no answer within ${Math.round(ms / 1000)} s`)), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}

@@ -19,7 +19,7 @@ import type { ArticleBundle, DataIndex } from '../src/domain/types';
 import { launchOptions } from '../playwright.config';
 import { measureBundle, type BundleReport } from './bundle';
 import { findBasemapFiles, startServer } from './server';
-import { expectedVisible, longestTasks, parseOptions, TRACE_MARK, type Options } from './lib';
+import { DeadlineError, expectedVisible, longestTasks, parseOptions, TRACE_MARK, withDeadline, type Options } from './lib';
 import { median, percentile, evaluateTargets, formatTable, type AppSide, type Results, type Run, type Side } from './report';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -33,6 +33,8 @@ const isoOf = (day: number): string => new Date(day * MS_PER_DAY).toISOString().
 const CAMERA = '1.6/25.0000/20.0000';
 /** Wall time one page may spend on all its scrub steps for one data set; beyond it, it cannot be scrubbed. */
 const SCRUB_BUDGET_MS = 150_000;
+/** One scrub step or one click measurement that takes longer than this means a frozen page: it is given up. */
+const STEP_DEADLINE_MS = 60_000;
 
 function log(msg: string): void {
   console.log(`bench: ${msg}`);
@@ -297,9 +299,9 @@ async function measurePair(browser: Browser, ds: DataSet, opts: Options): Promis
       }
       const t0 = performance.now();
       try {
-        await fn(side, side.open!.page);
+        await withDeadline(fn(side, side.open!.page), STEP_DEADLINE_MS, `${side.kind} page`);
       } catch (err) {
-        side.m.errors.push(`scrub: ${errorLine(err)}`);
+        side.m.errors.push(err instanceof DeadlineError ? `scrub: the page froze (${errorLine(err)})` : `scrub: ${errorLine(err)}`);
         side.failed = true;
       }
       side.scrubSpentMs += performance.now() - t0;
@@ -344,6 +346,8 @@ async function measurePair(browser: Browser, ds: DataSet, opts: Options): Promis
     m.scrubMedianMs = all.length ? median(all) : null;
     m.scrubP90Ms = all.length ? percentile(all, 90) : null;
     if (all.length < 20) m.errors.push(`only ${all.length} scrub steps changed the visible set (need ≥ 20 for the median and p90)`);
+    // A page given up on (frozen, or failing its steps) is not asked anything more: it may not answer.
+    if (side.failed) continue;
     try {
       const win = await page.evaluate(() => (window as unknown as ProbeWindow).__bench.timeWindow());
       m.visibleAfterScrub = await page.evaluate(() => (window as unknown as ProbeWindow).__bench.visibleCount());
@@ -352,7 +356,7 @@ async function measurePair(browser: Browser, ds: DataSet, opts: Options): Promis
         m.errors.push(`after scrubbing to [${isoOf(win.start)}, ${isoOf(win.end)}) ${m.visibleAfterScrub} claims are visible, expected ${m.expectedAfterScrub}`);
         m.showsDataSet = false;
       }
-      if (side.kind === 'app') await measureClicks(page, m);
+      if (side.kind === 'app') await withDeadline(measureClicks(page, m), 5 * STEP_DEADLINE_MS, 'click-to-panel');
     } catch (err) {
       m.errors.push(errorLine(err));
     }
