@@ -13,6 +13,8 @@ import { claimsToGeoJson } from '../export/geojson';
 import { createAppStore } from '../store/app-store';
 import { getVisibleClaims } from '../store/selectors';
 import type { ArticleBundle, DataIndex } from '../domain/types';
+import { isValidBundle } from './bundle-check';
+import { schemaAcceptsBundle } from './bundle-schema';
 import { HOSTILE_STRINGS, seededRng, type Rng } from './fuzz-prng';
 
 const SEED = 0x5eed_0006;
@@ -233,6 +235,14 @@ describe('fuzz: mutated compiled bundles through the real loader', () => {
       const mutant = makeMutant(rng, i);
       const label = `case ${i} (seed ${SEED.toString(16)}): ${mutant.what}`;
       globalThis.fetch = serve(mutant.body);
+      // The loader's fast check must agree with the schema on every mutant that is JSON at all.
+      let json: unknown = undefined;
+      try {
+        json = JSON.parse(mutant.body);
+      } catch {
+        // Not JSON: the loader refuses it before either validator runs.
+      }
+      if (json !== undefined) expect(isValidBundle(json), `${label}: fast check vs schema`).toBe(schemaAcceptsBundle(json));
       let result: ArticleBundle | DataLoadError;
       try {
         result = await loadArticle('data/index.json', SLUG, BASE);
