@@ -31,6 +31,10 @@ export interface RenderProps {
   total: number;
   /** Points only: the lowest tile zoom at which the point is drawn on its own rather than in a cluster. */
   z0: number;
+  /** Flows and their arrowheads: bit z set when the arc is drawn on its own at tile zoom z (0..7) rather
+   *  than inside an aggregate (flow-aggregates.ts); every zoom above 7 draws it. All bits when the bundle
+   *  does not aggregate. */
+  own: number;
 }
 
 export const MARK_CODES: readonly MarkType[] = ['flow', 'point', 'line', 'area'];
@@ -50,6 +54,9 @@ export interface MarkGroups {
   magnitude: Float64Array;
   /** Per group: [lon, lat] of a point mark (NaN for other marks), for clustering. */
   position: Float64Array;
+  /** Per group: [origin lon, origin lat, destination lon, destination lat] of a flow (NaN for other
+   *  marks), for aggregation. The destination longitude is as drawn (unwrapped, may pass ±180). */
+  flowEnds: Float64Array;
 }
 
 export interface RenderData {
@@ -61,6 +68,8 @@ export interface RenderData {
   bbox: [number, number, number, number] | null;
 }
 
+/** `own` with every band set: the arc is drawn at every zoom. */
+export const ALL_BANDS = 0xff;
 const FLOW_MIN = 2;
 const FLOW_MAX = 10;
 const LINE_WIDTH = 4;
@@ -198,6 +207,7 @@ export function buildRenderData(bundle: ArticleBundle): RenderData {
 
   const mark = Uint8Array.from(groupMark);
   const position = new Float64Array(G * 2).fill(NaN);
+  const flowEnds = new Float64Array(G * 4).fill(NaN);
   const features: Feature<Geometry, RenderProps>[] = [];
   const arrows: Feature<Geometry, RenderProps>[] = [];
   for (let g = 0; g < G; g++) {
@@ -216,6 +226,7 @@ export function buildRenderData(bundle: ArticleBundle): RenderData {
       bearing: 0,
       total,
       z0: 0,
+      own: ALL_BANDS,
     };
     if (markType === 'point' && geometry.type === 'Point') {
       position[g * 2] = geometry.coordinates[0]!;
@@ -223,6 +234,8 @@ export function buildRenderData(bundle: ArticleBundle): RenderData {
     }
     if (markType === 'flow' && geometry.type === 'LineString' && geometry.coordinates.length >= 2) {
       const coords = thinLine(geometry.coordinates);
+      const start = coords[0]!;
+      flowEnds.set([start[0]!, start[1]!, coords[coords.length - 1]![0]!, coords[coords.length - 1]![1]!], g * 4);
       geometry = { type: 'LineString', coordinates: coords } satisfies LineString;
       const end = coords[coords.length - 1]!;
       const before = coords[coords.length - 2]!;
@@ -239,7 +252,7 @@ export function buildRenderData(bundle: ArticleBundle): RenderData {
 
   return {
     collection: { type: 'FeatureCollection', features },
-    groups: { count: G, mark, memberStart, members, claimStart, claimGroups, magnitude, position },
+    groups: { count: G, mark, memberStart, members, claimStart, claimGroups, magnitude, position, flowEnds },
     arrowBase: G,
     bbox,
   };

@@ -21,7 +21,7 @@ import { getVisibleMask } from '../store/selectors';
 import { getClaimIndex } from '../store/claim-index';
 import type { ArticleBundle } from '../domain/types';
 import { KIND_LABELS } from '../domain/kind-style';
-import { GroupCounts, buildRenderData, groupFeatureIds, widthForMagnitude, type RenderData } from './claim-features';
+import { GroupCounts, MARK_CODES, buildRenderData, groupFeatureIds, screenBearing, widthForMagnitude, type RenderData } from './claim-features';
 import {
   ClusterCounts,
   buildClusters,
@@ -33,11 +33,26 @@ import {
   type ClusterIndex,
 } from './clusters';
 import {
+  AggregateCounts,
+  aggregateClaims,
+  aggregateCollection,
+  aggregateSplit,
+  aggregatesOfClaim,
+  bandsForZoom,
+  buildFlowAggregates,
+  markOwnBands,
+  shouldAggregate,
+  type FlowAggregates,
+} from './flow-aggregates';
+import {
   ARROW_ICON,
   CLAIMS_SOURCE,
   CLUSTERS_SOURCE,
   DENSE_DETAIL_LAYERS,
   DENSE_DETAIL_ZOOM,
+  FLOW_AGGREGATES_SOURCE,
+  SELECTED_FLOWS_SOURCE,
+  selectedFlowLayers,
   HATCH_ICON,
   PICK_TIERS,
   basemapLabelLayers,
@@ -46,6 +61,7 @@ import {
   claimLayersBelowLabels,
   clusterLabelLayers,
   clusterLayers,
+  flowAggregateLayers,
   flowPaint,
 } from './map-style';
 import { arrowHeadSdf, hatchPattern } from './icons';
@@ -59,6 +75,8 @@ const PICK_RADIUS = 5;
 /** Cluster labels are rewritten this long after the last visibility change (see clusterLabelLayers). */
 const LABEL_REFRESH_MS = 220;
 const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
+/** Sources whose features stand for claims and are hidden by feature-state. */
+const MARK_SOURCES: ReadonlySet<string> = new Set([CLAIMS_SOURCE, FLOW_AGGREGATES_SOURCE, CLUSTERS_SOURCE]);
 
 /** The visible claims (ids) a rendered claim or cluster feature stands for; null for other features. */
 export type MemberLookup = (f: MapGeoJSONFeature) => readonly string[] | null;
@@ -77,7 +95,7 @@ export class ClaimAtlasMap extends MapLibreMap {
   queryMarks(...args: Parameters<MapLibreMap['queryRenderedFeatures']>): MapGeoJSONFeature[] {
     return super
       .queryRenderedFeatures(...args)
-      .filter((f) => !((f.source === CLAIMS_SOURCE || f.source === CLUSTERS_SOURCE) && f.state?.['hidden'] === true));
+      .filter((f) => !(MARK_SOURCES.has(f.source) && f.state?.['hidden'] === true));
   }
 
   override queryRenderedFeatures(...args: Parameters<MapLibreMap['queryRenderedFeatures']>): MapGeoJSONFeature[] {
@@ -123,10 +141,16 @@ export class ClaimMap {
   private counts: GroupCounts | null = null;
   private clusters: ClusterIndex | null = null;
   private clusterCounts: ClusterCounts | null = null;
+  private aggregates: FlowAggregates | null = null;
+  private aggregateCounts: AggregateCounts | null = null;
+  /** The aggregate bands the aggregate source holds now ("lo-hi", '' for none). */
+  private aggregateBands = '';
+  /** The claim whose arcs the selected-flows source holds (-1: none). */
+  private selectedFlowsShown = -1;
   private labelTimer: ReturnType<typeof setTimeout> | null = null;
   private selectedFids: Marked = NONE;
   private hoverFids: Marked = NONE;
-  private hoverCluster: number | null = null;
+  private hoverTarget: Target | null = null;
   private offlineBasemap = false;
   private denseFlows = false;
   private styleReady = false;
@@ -175,6 +199,7 @@ export class ClaimMap {
 
     this.map.on('load', () => this.onStyleLoad(!options.styleUrl));
     this.map.on('moveend', () => this.onMoveEnd());
+    this.map.on('zoom', () => this.loadAggregateBands());
     this.map.on('click', (e) => this.onClick(e));
     this.map.on('mousemove', (e) => this.onPointerMove(e));
     this.map.on('mouseout', () => this.clearHover());
@@ -249,9 +274,13 @@ export class ClaimMap {
     // Claims need no tiles past zoom 9 (country-scale geometry): fewer tiles to cut on load and on zoom.
     map.addSource(CLAIMS_SOURCE, { type: 'geojson', data: EMPTY, maxzoom: 9 });
     map.addSource(CLUSTERS_SOURCE, { type: 'geojson', data: EMPTY, maxzoom: 8 });
+    map.addSource(FLOW_AGGREGATES_SOURCE, { type: 'geojson', data: EMPTY, maxzoom: 8 });
+    map.addSource(SELECTED_FLOWS_SOURCE, { type: 'geojson', data: EMPTY, maxzoom: 8 });
     for (const layer of claimLayersBelowLabels) map.addLayer(layer);
     if (offlineBasemap) for (const layer of basemapLabelLayers) map.addLayer(layer);
     for (const layer of claimLayersAboveLabels) map.addLayer(layer);
+    for (const layer of flowAggregateLayers) map.addLayer(layer);
+    for (const layer of selectedFlowLayers) map.addLayer(layer);
     for (const layer of clusterLayers) map.addLayer(layer);
     // Counts are text in the page's own fonts; a hosted style's glyph server may not have them.
     if (offlineBasemap) for (const layer of clusterLabelLayers) map.addLayer(layer);
@@ -267,6 +296,7 @@ export class ClaimMap {
         (st) => st.selectedId,
         (id) => {
           this.selectedFids = this.swapState(this.selectedFids, id, 'selected');
+          this.showSelectedFlows();
           const origin = s.getState().selectOrigin;
           // List, reader and URL selections request a camera move themselves; a claim clicked on the map is
           // already in view, but the detail panel that opens may now cover it.
@@ -298,16 +328,22 @@ export class ClaimMap {
       const z0 = this.clusters.z0;
       for (const f of render.collection.features) if (f.properties.mark === 'point') f.properties.z0 = z0[f.id as number]!;
     }
+    this.aggregates = render && shouldAggregate(render) ? buildFlowAggregates(render) : null;
+    this.aggregateCounts = this.aggregates && this.counts ? new AggregateCounts(this.aggregates, render!, this.counts.visible) : null;
+    if (render && this.aggregates) markOwnBands(render, this.aggregates);
     this.selectedFids = NONE;
     this.hoverFids = NONE;
-    this.hoverCluster = null;
+    this.hoverTarget = null;
+    this.selectedFlowsShown = -1;
     if (this.labelTimer) clearTimeout(this.labelTimer);
     this.labelTimer = null;
     const source = this.map.getSource<GeoJSONSource>(CLAIMS_SOURCE);
     const clusterSource = this.map.getSource<GeoJSONSource>(CLUSTERS_SOURCE);
-    if (!source || !clusterSource) return;
+    const aggregateSource = this.map.getSource<GeoJSONSource>(FLOW_AGGREGATES_SOURCE);
+    if (!source || !clusterSource || !aggregateSource) return;
     this.map.removeFeatureState({ source: CLAIMS_SOURCE });
     this.map.removeFeatureState({ source: CLUSTERS_SOURCE });
+    this.map.removeFeatureState({ source: FLOW_AGGREGATES_SOURCE });
     const dense = this.clusters !== null;
     if (dense !== this.denseFlows) {
       this.denseFlows = dense;
@@ -317,8 +353,13 @@ export class ClaimMap {
     for (const g of initial) this.writeGroupState(g);
     const cc = this.clusterCounts;
     if (cc) for (let c = 0; c < cc.n.length; c++) if (cc.n[c] === 0) this.map.setFeatureState({ source: CLUSTERS_SOURCE, id: c }, { n: 0, hidden: true });
+    const ac = this.aggregateCounts;
+    // The default (property `total`, `width`) already means "all visible": write state only where not.
+    if (ac && this.aggregates) for (let a = 0; a < ac.n.length; a++) if (ac.n[a] !== this.aggregates.total[a]) this.writeAggregateState(a);
     const clusterData = this.clusters && cc ? clusterCollection(this.clusters, cc.n) : EMPTY;
-    this.dataReady = Promise.all([source.setData(render?.collection ?? EMPTY), clusterSource.setData(clusterData)])
+    this.aggregateBands = '';
+    if (!this.aggregates) void aggregateSource.setData(EMPTY);
+    this.dataReady = Promise.all([source.setData(render?.collection ?? EMPTY), clusterSource.setData(clusterData), this.loadAggregateBands()])
       .then(() => undefined)
       .catch((err: unknown) => console.warn('map: claims data', err));
   }
@@ -342,6 +383,67 @@ export class ClaimMap {
       }
       if (this.offlineBasemap) this.scheduleLabelRefresh();
     }
+    if (this.aggregateCounts) for (const a of this.aggregateCounts.apply(flipped, counts.visible)) this.writeAggregateState(a);
+    this.showSelectedFlows();
+  }
+
+  /**
+   * Below the detail zoom a dense bundle draws most flows inside aggregates (or not at all, within one
+   * cluster); the selected claim's own arcs are drawn on top there, so what the panel shows is on the map.
+   */
+  private showSelectedFlows(): void {
+    const source = this.map.getSource<GeoJSONSource>(SELECTED_FLOWS_SOURCE);
+    const render = this.render;
+    const id = this.store.getState().selectedId;
+    const i = this.aggregates && id !== null ? this.claimIndexOf(id) : undefined;
+    const show = i !== undefined && this.counts?.visible[i] === 1 ? i : -1;
+    if (!source || show === this.selectedFlowsShown) return;
+    this.selectedFlowsShown = show;
+    const features: GeoJSON.Feature[] = [];
+    if (show >= 0 && render) {
+      const { claimStart, claimGroups, mark } = render.groups;
+      for (let k = claimStart[show]!; k < claimStart[show + 1]!; k++) {
+        const g = claimGroups[k]!;
+        if (MARK_CODES[mark[g]!] !== 'flow') continue;
+        // Feature g is group g's arc (claim-features.ts); its arrowhead is rebuilt here rather than looked up.
+        const arc = render.collection.features[g];
+        if (!arc || arc.geometry.type !== 'LineString') continue;
+        const c = arc.geometry.coordinates;
+        const props = { ...arc.properties, claimId: id! };
+        features.push({ type: 'Feature', geometry: arc.geometry, properties: props });
+        features.push({
+          type: 'Feature',
+          geometry: { type: 'Point', coordinates: c[c.length - 1]! },
+          properties: { ...props, mark: 'arrow', bearing: screenBearing(c[c.length - 2]!, c[c.length - 1]!) },
+        });
+      }
+    }
+    void source.setData({ type: 'FeatureCollection', features });
+  }
+
+  /** Sets the aggregate source to the bands around the current zoom, when they changed. */
+  private loadAggregateBands(): Promise<void> {
+    const aggs = this.aggregates;
+    const source = this.map.getSource<GeoJSONSource>(FLOW_AGGREGATES_SOURCE);
+    const claims = this.renderedBundle?.claims;
+    if (!aggs || !source || !claims) return Promise.resolve();
+    const bands = bandsForZoom(aggs, this.map.getZoom());
+    const key = bands ? `${bands[0]}-${bands[1]}` : 'none';
+    if (key === this.aggregateBands) return Promise.resolve();
+    this.aggregateBands = key;
+    const data = bands ? aggregateCollection(aggs, (i) => claims[i]!.id, bands[0], bands[1]) : EMPTY;
+    const ready = source.setData(data).then(() => undefined);
+    this.dataReady = Promise.all([this.dataReady, ready])
+      .then(() => undefined)
+      .catch((err: unknown) => console.warn('map: flow aggregates', err));
+    return ready;
+  }
+
+  /** An aggregate's arc and arrowhead: visible claims `n`, `hidden` at 0, width `w` by summed magnitude. */
+  private writeAggregateState(a: number): void {
+    const state = this.aggregateCounts!.state(a);
+    this.map.setFeatureState({ source: FLOW_AGGREGATES_SOURCE, id: a }, state);
+    this.map.setFeatureState({ source: FLOW_AGGREGATES_SOURCE, id: this.aggregates!.count + a }, state);
   }
 
   private writeGroupState(g: number): void {
@@ -377,15 +479,19 @@ export class ClaimMap {
     const marks: number[] = [];
     for (let k = claimStart[i]!; k < claimStart[i + 1]!; k++) marks.push(...groupFeatureIds(render, claimGroups[k]!));
     const clusters = this.clusters ? clustersOfClaim(this.clusters, render.groups, i) : [];
-    return { marks, clusters };
+    const aggs = this.aggregates;
+    const aggregates = aggs ? aggregatesOfClaim(aggs, render, i).flatMap((a) => [a, aggs.count + a]) : [];
+    return { marks, clusters, aggregates };
   }
 
   private swapState(previous: Marked, claimId: string | null, key: 'selected' | 'hover'): Marked {
     for (const id of previous.marks) this.map.setFeatureState({ source: CLAIMS_SOURCE, id }, { [key]: false });
     for (const id of previous.clusters) this.map.setFeatureState({ source: CLUSTERS_SOURCE, id }, { [key]: false });
+    for (const id of previous.aggregates) this.map.setFeatureState({ source: FLOW_AGGREGATES_SOURCE, id }, { [key]: false });
     const next = this.marksOf(claimId);
     for (const id of next.marks) this.map.setFeatureState({ source: CLAIMS_SOURCE, id }, { [key]: true });
     for (const id of next.clusters) this.map.setFeatureState({ source: CLUSTERS_SOURCE, id }, { [key]: true });
+    for (const id of next.aggregates) this.map.setFeatureState({ source: FLOW_AGGREGATES_SOURCE, id }, { [key]: true });
     return next;
   }
 
@@ -395,6 +501,12 @@ export class ClaimMap {
     const counts = this.counts;
     if (!render || !counts || typeof f.id !== 'number') return null;
     if (f.source === CLUSTERS_SOURCE) return this.clusters ? clusterClaims(this.clusters, counts, f.id) : [];
+    if (f.source === FLOW_AGGREGATES_SOURCE) {
+      const aggs = this.aggregates;
+      if (!aggs) return [];
+      const a = f.id >= aggs.count ? f.id - aggs.count : f.id;
+      return a < aggs.count ? aggregateClaims(aggs, render, counts.visible, a) : [];
+    }
     if (f.source !== CLAIMS_SOURCE) return null;
     const g = f.id >= render.arrowBase ? f.id - render.arrowBase : f.id;
     return g < render.groups.count ? counts.visibleMembers(g) : [];
@@ -491,11 +603,11 @@ export class ClaimMap {
   }
 
   /**
-   * What is under a screen point, most specific tier first (clusters; points, flows, lines; else areas):
-   * the visible claims there, and the cluster hit, if any.
+   * What is under a screen point, most specific tier first (clusters; points, flows, aggregates, lines;
+   * else areas): the visible claims there, and the cluster or flow aggregate hit, if any.
    */
-  private hitAt(x: number, y: number): { ids: string[]; cluster: number | null } {
-    if (!this.styleReady) return { ids: [], cluster: null };
+  private hitAt(x: number, y: number): { ids: string[]; target: Target | null } {
+    if (!this.styleReady) return { ids: [], target: null };
     const box: [[number, number], [number, number]] = [
       [x - PICK_RADIUS, y - PICK_RADIUS],
       [x + PICK_RADIUS, y + PICK_RADIUS],
@@ -505,19 +617,23 @@ export class ClaimMap {
       const present = layers.filter((l) => this.map.getLayer(l));
       if (present.length === 0) continue;
       const found = new Set<number>();
-      let cluster: number | null = null;
+      let target: Target | null = null;
       for (const f of this.map.queryMarks(box, { layers: present })) {
         const members = this.membersAt(f);
         if (!members || members.length === 0) continue;
-        if (f.source === CLUSTERS_SOURCE && cluster === null) cluster = f.id as number;
+        if (target === null && f.source === CLUSTERS_SOURCE) target = { source: CLUSTERS_SOURCE, id: f.id as number };
+        if (target === null && f.source === FLOW_AGGREGATES_SOURCE && this.aggregates) {
+          const id = f.id as number;
+          target = { source: FLOW_AGGREGATES_SOURCE, id: id >= this.aggregates.count ? id - this.aggregates.count : id };
+        }
         for (const i of members) found.add(i);
       }
       if (found.size > 0) {
         const ids = this.onlyVisible([...found].map((i) => claims[i]!.id));
-        if (ids.length > 0) return { ids, cluster };
+        if (ids.length > 0) return { ids, target };
       }
     }
-    return { ids: [], cluster: null };
+    return { ids: [], target: null };
   }
 
   /** Claim ids under a screen point, most specific tier first (clusters; points, flows, lines; else areas). */
@@ -534,23 +650,37 @@ export class ClaimMap {
     });
   }
 
+  /**
+   * A click on a cluster or a flow aggregate standing for several claims zooms to where it splits (a
+   * cluster centred on itself; an aggregate framing its arcs' real ends), as a user expects from a mark
+   * that is a summary of the map below it. When it cannot split (all at one spot, or all along one route),
+   * the chooser lists its visible claims, as for a shared mark.
+   */
   private onClick(e: MapMouseEvent): void {
-    const { ids, cluster } = this.hitAt(e.point.x, e.point.y);
+    const { ids, target } = this.hitAt(e.point.x, e.point.y);
     const st = this.store.getState();
     if (ids.length === 0) {
       st.closeChooser();
       return;
     }
     this.tooltip.hidden = true;
-    const zoom = cluster !== null && ids.length > 1 ? this.clusterSplitZoom(cluster) : null;
-    if (zoom !== null) {
-      st.closeChooser();
-      const c = this.clusters!;
-      this.map.easeTo(
-        { center: [c.position[cluster! * 2]!, c.position[cluster! * 2 + 1]!], zoom, duration: prefersReducedMotion() ? 0 : 600 },
-        APP_MOVE,
-      );
-      return;
+    const duration = prefersReducedMotion() ? 0 : 600;
+    if (target && ids.length > 1 && target.source === CLUSTERS_SOURCE) {
+      const zoom = this.clusterSplitZoom(target.id);
+      if (zoom !== null) {
+        st.closeChooser();
+        const c = this.clusters!;
+        this.map.easeTo({ center: [c.position[target.id * 2]!, c.position[target.id * 2 + 1]!], zoom, duration }, APP_MOVE);
+        return;
+      }
+    }
+    if (target && ids.length > 1 && target.source === FLOW_AGGREGATES_SOURCE) {
+      const split = this.aggregateSplitView(target.id);
+      if (split) {
+        st.closeChooser();
+        this.map.easeTo({ ...split, duration }, APP_MOVE);
+        return;
+      }
     }
     if (ids.length === 1) st.select(ids[0]!, 'map');
     else st.openChooser({ claimIds: ids, x: e.point.x, y: e.point.y, anchor: 'map' });
@@ -564,6 +694,28 @@ export class ClaimMap {
     return z === null ? null : Math.min(this.map.getMaxZoom(), Math.max(z + 0.05, this.map.getZoom() + 0.5));
   }
 
+  /**
+   * The camera that shows aggregate a come apart: its visible arcs' ends framed when they fit at (or above)
+   * the zoom where it splits, else the splitting side centred at that zoom; null when it cannot split.
+   */
+  private aggregateSplitView(a: number): { center: [number, number]; zoom: number } | null {
+    if (!this.aggregates || !this.counts || !this.render) return null;
+    const split = aggregateSplit(this.aggregates, this.render, this.counts.n, a);
+    if (!split) return null;
+    const zoom = Math.min(this.map.getMaxZoom(), Math.max(split.zoom + 0.05, this.map.getZoom() + 0.5));
+    const [w, s, e, n] = split.ends;
+    const fit = this.map.cameraForBounds(
+      [
+        [w, s],
+        [e, n],
+      ],
+      { padding: this.padding() },
+    );
+    if (fit?.zoom !== undefined && fit.zoom >= zoom) return { center: [(w + e) / 2, (s + n) / 2], zoom: Math.min(fit.zoom, Math.max(zoom, 5.5)) };
+    const [sw, ss, se, sn] = split.side;
+    return { center: [(sw + se) / 2, (ss + sn) / 2], zoom };
+  }
+
   private onPointerMove(e: MapMouseEvent): void {
     this.lastPointer = { x: e.point.x, y: e.point.y };
     if (this.hoverFrame) return;
@@ -572,31 +724,37 @@ export class ClaimMap {
       this.hoverFrame = 0;
       const p = this.lastPointer;
       if (!p || this.destroyed) return;
-      const { ids, cluster } = this.hitAt(p.x, p.y);
+      const { ids, target } = this.hitAt(p.x, p.y);
       this.map.getCanvas().style.cursor = ids.length ? 'pointer' : '';
-      // A cluster is not one claim: highlight the disc, not its first claim in the list and reader.
-      const many = cluster !== null && ids.length > 1;
-      this.setHoverCluster(many ? cluster : null);
+      // A cluster or an aggregate is not one claim: highlight the mark, not its first claim in the list and reader.
+      const many = target !== null && ids.length > 1;
+      this.setHoverTarget(many ? target : null);
       this.store.getState().setHovered(many ? null : (ids[0] ?? null));
-      this.showTooltip(ids, p.x, p.y, cluster);
+      this.showTooltip(ids, p.x, p.y, many ? target : null);
     });
   }
 
-  private setHoverCluster(c: number | null): void {
-    if (c === this.hoverCluster) return;
-    if (this.hoverCluster !== null) this.map.setFeatureState({ source: CLUSTERS_SOURCE, id: this.hoverCluster }, { hover: false });
-    if (c !== null) this.map.setFeatureState({ source: CLUSTERS_SOURCE, id: c }, { hover: true });
-    this.hoverCluster = c;
+  private setHoverTarget(t: Target | null): void {
+    const old = this.hoverTarget;
+    if (old?.source === t?.source && old?.id === t?.id) return;
+    if (old) for (const id of this.targetFeatureIds(old)) this.map.setFeatureState({ source: old.source, id }, { hover: false });
+    if (t) for (const id of this.targetFeatureIds(t)) this.map.setFeatureState({ source: t.source, id }, { hover: true });
+    this.hoverTarget = t;
+  }
+
+  /** A cluster is one feature; an aggregate its arc and its arrowhead. */
+  private targetFeatureIds(t: Target): number[] {
+    return t.source === FLOW_AGGREGATES_SOURCE && this.aggregates ? [t.id, this.aggregates.count + t.id] : [t.id];
   }
 
   private clearHover(): void {
-    this.setHoverCluster(null);
+    this.setHoverTarget(null);
     this.lastPointer = null;
     this.tooltip.hidden = true;
     this.store.getState().setHovered(null);
   }
 
-  private showTooltip(ids: string[], x: number, y: number, cluster: number | null): void {
+  private showTooltip(ids: string[], x: number, y: number, target: Target | null): void {
     const claims = this.renderedBundle?.claims;
     const first = ids[0] === undefined ? undefined : claims?.[this.claimIndexOf(ids[0]) ?? -1];
     // While the chooser lists the claims under the pointer, a tooltip would only cover it.
@@ -614,11 +772,15 @@ export class ClaimMap {
       return span;
     };
     if (ids.length > 1) {
-      const action = cluster !== null && this.clusterSplitZoom(cluster) !== null ? 'click to zoom in' : 'click to choose';
-      line('map-tooltip-more', `${ids.length.toLocaleString('en')} claims here — ${action}`);
+      const splits =
+        target?.source === CLUSTERS_SOURCE
+          ? this.clusterSplitZoom(target.id) !== null
+          : target?.source === FLOW_AGGREGATES_SOURCE && this.aggregateSplitView(target.id) !== null;
+      const what = target?.source === FLOW_AGGREGATES_SOURCE ? 'claims along these routes' : 'claims here';
+      line('map-tooltip-more', `${ids.length.toLocaleString('en')} ${what} — ${splits ? 'click to zoom in' : 'click to choose'}`);
     }
-    if (cluster !== null && ids.length > 1) {
-      // A cluster mixes claims: say what kinds it holds rather than quote one of them.
+    if (target !== null && ids.length > 1) {
+      // A cluster or an aggregate mixes claims: say what kinds it holds rather than quote one of them.
       const byKind = new Map<string, number>();
       for (const id of ids) {
         const c = claims![this.claimIndexOf(id) ?? -1];
@@ -639,9 +801,17 @@ export class ClaimMap {
   }
 }
 
-/** Feature ids highlighted for one claim: its marks in the claims source and its clusters. */
+/** Feature ids highlighted for one claim: its marks in the claims source, its clusters and its flow
+ *  aggregates (arcs and arrowheads), so a selected claim drawn inside a summary still shows. */
 interface Marked {
   marks: number[];
   clusters: number[];
+  aggregates: number[];
 }
-const NONE: Marked = { marks: [], clusters: [] };
+const NONE: Marked = { marks: [], clusters: [], aggregates: [] };
+
+/** A summary mark under the pointer: a cluster, or a flow aggregate (by aggregate index). */
+interface Target {
+  source: typeof CLUSTERS_SOURCE | typeof FLOW_AGGREGATES_SOURCE;
+  id: number;
+}

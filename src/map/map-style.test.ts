@@ -3,7 +3,11 @@ import {
   CLAIMS_SOURCE,
   CLAIM_LAYER_IDS,
   CLUSTERS_SOURCE,
+  FLOW_AGGREGATES_SOURCE,
+  SELECTED_FLOWS_SOURCE,
   clusterLabelLayers,
+  flowAggregateLayers,
+  selectedFlowLayers,
   clusterLayers,
   flowPaint,
   PICK_TIERS,
@@ -30,8 +34,9 @@ describe('map style', () => {
 
   it('names every claim layer claims-* and only those (the test contract)', () => {
     const all = [...style.layers, ...basemapLabelLayers, ...claimLayersBelowLabels, ...claimLayersAboveLabels];
-    const all2 = [...all, ...clusterLayers, ...clusterLabelLayers];
-    const claimLayers = all2.filter((l) => 'source' in l && (l.source === CLAIMS_SOURCE || l.source === CLUSTERS_SOURCE));
+    const all2 = [...all, ...flowAggregateLayers, ...selectedFlowLayers, ...clusterLayers, ...clusterLabelLayers];
+    const sources = [CLAIMS_SOURCE, FLOW_AGGREGATES_SOURCE, SELECTED_FLOWS_SOURCE, CLUSTERS_SOURCE];
+    const claimLayers = all2.filter((l) => 'source' in l && sources.includes(l.source));
     expect(claimLayers.map((l) => l.id)).toEqual([...CLAIM_LAYER_IDS]);
     expect(all2.filter((l) => l.id.startsWith('claims-')).length).toBe(claimLayers.length);
     expect(new Set(CLAIM_LAYER_IDS).size).toBe(CLAIM_LAYER_IDS.length);

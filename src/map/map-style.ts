@@ -25,6 +25,8 @@ import { KIND_COLORS } from '../domain/kind-style';
 export const CLAIMS_SOURCE = 'claims';
 /** Point clusters (src/map/clusters.ts): one feature per zoom band and cluster. */
 export const CLUSTERS_SOURCE = 'claim-clusters';
+/** Flow aggregates (src/map/flow-aggregates.ts): one arc and arrowhead per zoom band and cluster pair. */
+export const FLOW_AGGREGATES_SOURCE = 'claim-flow-aggregates';
 export const ARROW_ICON = 'claim-arrow';
 export const HATCH_ICON = 'claim-hatch';
 
@@ -165,6 +167,14 @@ const isMark = (mark: string): ExpressionSpecification => ['==', ['get', 'mark']
 const isArrow: ExpressionSpecification = ['==', ['get', 'mark'], 'arrow'];
 /** Points inside a cluster at this zoom are drawn by the cluster. Zoom in a filter is the tile's zoom. */
 const pointOnItsOwn: ExpressionSpecification = ['>=', ['zoom'], ['get', 'z0']];
+/** A flow (or its arrowhead) drawn as itself at this tile zoom, not inside an aggregate: bit `zoom` of
+ *  `own`, every zoom past the aggregate bands. Filtered out in the tiler, so an aggregated arc costs the
+ *  renderer nothing. */
+export const flowOnItsOwn: ExpressionSpecification = [
+  'any',
+  ['>', ['zoom'], 7],
+  ['==', ['%', ['floor', ['/', ['get', 'own'], ['^', 2, ['zoom']]]], 2], 1],
+];
 
 type FlowPaint = [
   layer: string,
@@ -285,7 +295,7 @@ export const claimLayersAboveLabels: LayerSpecification[] = [
     id: 'claims-halo',
     type: 'line',
     source: CLAIMS_SOURCE,
-    filter: ['any', isMark('flow'), isMark('line')],
+    filter: ['all', ['any', isMark('flow'), isMark('line')], flowOnItsOwn],
     layout: { 'line-cap': 'round', 'line-join': 'round' },
     paint: {
       'line-color': '#1b1b1b',
@@ -330,7 +340,7 @@ export const claimLayersAboveLabels: LayerSpecification[] = [
     id: 'claims-flow-casing',
     type: 'line',
     source: CLAIMS_SOURCE,
-    filter: isMark('flow'),
+    filter: ['all', isMark('flow'), flowOnItsOwn],
     layout: { 'line-cap': 'round', 'line-join': 'round' },
     paint: { 'line-color': '#ffffff', 'line-width': FLOW_PAINT.casingWidth, 'line-opacity': FLOW_PAINT.casingOpacity },
   } satisfies LineLayerSpecification,
@@ -338,7 +348,7 @@ export const claimLayersAboveLabels: LayerSpecification[] = [
     id: 'claims-flow',
     type: 'line',
     source: CLAIMS_SOURCE,
-    filter: ['all', isMark('flow'), ['!', contested]],
+    filter: ['all', isMark('flow'), ['!', contested], flowOnItsOwn],
     layout: { 'line-cap': 'round', 'line-join': 'round' },
     paint: { 'line-color': kindColor, 'line-width': FLOW_PAINT.width, 'line-opacity': FLOW_PAINT.opacity },
   } satisfies LineLayerSpecification,
@@ -346,7 +356,7 @@ export const claimLayersAboveLabels: LayerSpecification[] = [
     id: 'claims-flow-contested',
     type: 'line',
     source: CLAIMS_SOURCE,
-    filter: ['all', isMark('flow'), contested],
+    filter: ['all', isMark('flow'), contested, flowOnItsOwn],
     layout: { 'line-join': 'round' },
     paint: {
       'line-color': kindColor,
@@ -361,7 +371,7 @@ export const claimLayersAboveLabels: LayerSpecification[] = [
     id: 'claims-flow-arrow',
     type: 'symbol',
     source: CLAIMS_SOURCE,
-    filter: isArrow,
+    filter: ['all', isArrow, flowOnItsOwn],
     layout: {
       'icon-image': ARROW_ICON,
       'icon-rotate': ['get', 'bearing'],
@@ -388,6 +398,91 @@ export const claimLayersAboveLabels: LayerSpecification[] = [
       'circle-stroke-opacity': visibleOpacity(1),
     },
   } satisfies CircleLayerSpecification,
+];
+
+const aggregateColor: ExpressionSpecification = ['case', ['==', ['get', 'kind'], 'mixed'], '#4f4a5c', kindColor];
+const aggregateWidth: ExpressionSpecification = ['coalesce', ['feature-state', 'w'], ['get', 'width']];
+const inAggregateBand: ExpressionSpecification = ['==', ['zoom'], ['get', 'z']];
+
+/**
+ * Flow aggregates below the detail zoom: one arc per (band, origin cluster, destination cluster), width by
+ * the summed magnitude of its visible claims (`w`), coloured by kind when all its claims are of one kind,
+ * else a neutral ink. Hidden (no visible member) is width 0, not opacity 0: opacity 0 still rasterises.
+ * A selected or hovered aggregate (it holds the claim) is drawn dark and a little thicker.
+ */
+export const flowAggregateLayers: LayerSpecification[] = [
+  {
+    id: 'claims-flow-aggregate',
+    type: 'line',
+    source: FLOW_AGGREGATES_SOURCE,
+    filter: ['all', inAggregateBand, isMark('flow')],
+    // The big routes on top of the small ones.
+    layout: { 'line-cap': 'round', 'line-join': 'round', 'line-sort-key': ['get', 'width'] },
+    paint: {
+      'line-color': ['case', ['any', selected, hover], '#1b1b1b', aggregateColor],
+      'line-width': seenWidth(['case', ['any', selected, hover], ['+', aggregateWidth, 2], aggregateWidth]),
+      // Thin routes recede into a texture; thick ones read at a glance.
+      'line-opacity': ['case', hidden, 0, ['any', selected, hover], 0.95, ['interpolate', ['linear'], aggregateWidth, 1, 0.4, 9, 0.85]],
+    },
+  } satisfies LineLayerSpecification,
+  {
+    id: 'claims-flow-aggregate-arrow',
+    type: 'symbol',
+    source: FLOW_AGGREGATES_SOURCE,
+    filter: ['all', inAggregateBand, isArrow],
+    layout: {
+      'icon-image': ARROW_ICON,
+      'icon-rotate': ['get', 'bearing'],
+      'icon-rotation-alignment': 'map',
+      'icon-allow-overlap': true,
+      'icon-ignore-placement': true,
+      'icon-size': ['interpolate', ['linear'], ['get', 'width'], 1, 0.45, 9, 1],
+    },
+    paint: {
+      'icon-color': ['case', ['any', selected, hover], '#1b1b1b', aggregateColor],
+      'icon-opacity': ['case', hidden, 0, ['any', selected, hover], 1, ['interpolate', ['linear'], aggregateWidth, 1, 0.5, 9, 0.9]],
+    },
+  } satisfies SymbolLayerSpecification,
+];
+
+/** The selected claim's own arcs, drawn over the aggregates below the detail zoom (claim-map.ts). */
+export const SELECTED_FLOWS_SOURCE = 'claim-selected-flows';
+
+export const selectedFlowLayers: LayerSpecification[] = [
+  {
+    id: 'claims-flow-selected-halo',
+    type: 'line',
+    source: SELECTED_FLOWS_SOURCE,
+    maxzoom: 8,
+    filter: isMark('flow'),
+    layout: { 'line-cap': 'round', 'line-join': 'round' },
+    paint: { 'line-color': '#1b1b1b', 'line-width': ['+', ['get', 'width'], 5], 'line-opacity': 0.5 },
+  } satisfies LineLayerSpecification,
+  {
+    id: 'claims-flow-selected',
+    type: 'line',
+    source: SELECTED_FLOWS_SOURCE,
+    maxzoom: 8,
+    filter: isMark('flow'),
+    layout: { 'line-cap': 'round', 'line-join': 'round' },
+    paint: { 'line-color': kindColor, 'line-width': ['get', 'width'], 'line-opacity': 1 },
+  } satisfies LineLayerSpecification,
+  {
+    id: 'claims-flow-selected-arrow',
+    type: 'symbol',
+    source: SELECTED_FLOWS_SOURCE,
+    maxzoom: 8,
+    filter: isArrow,
+    layout: {
+      'icon-image': ARROW_ICON,
+      'icon-rotate': ['get', 'bearing'],
+      'icon-rotation-alignment': 'map',
+      'icon-allow-overlap': true,
+      'icon-ignore-placement': true,
+      'icon-size': ['interpolate', ['linear'], ['get', 'width'], 2, 0.55, 10, 1.1],
+    },
+    paint: { 'icon-color': kindColor },
+  } satisfies SymbolLayerSpecification,
 ];
 
 const clusterClaims: ExpressionSpecification = ['coalesce', ['feature-state', 'n'], ['get', 'count']];
@@ -437,6 +532,8 @@ export const clusterLabelLayers: LayerSpecification[] = [
 export const CLAIM_LAYER_IDS: readonly string[] = [
   ...claimLayersBelowLabels,
   ...claimLayersAboveLabels,
+  ...flowAggregateLayers,
+  ...selectedFlowLayers,
   ...clusterLayers,
   ...clusterLabelLayers,
 ].map((l) => l.id);
@@ -447,6 +544,15 @@ export const CLUSTER_LAYER_IDS: readonly string[] = [...clusterLayers, ...cluste
  *  lines, then areas. */
 export const PICK_TIERS: readonly (readonly string[])[] = [
   ['claims-cluster'],
-  ['claims-point', 'claims-flow', 'claims-flow-contested', 'claims-flow-arrow', 'claims-line', 'claims-line-contested'],
+  [
+    'claims-point',
+    'claims-flow',
+    'claims-flow-contested',
+    'claims-flow-arrow',
+    'claims-flow-aggregate',
+    'claims-flow-aggregate-arrow',
+    'claims-line',
+    'claims-line-contested',
+  ],
   ['claims-area-fill'],
 ];

@@ -1,0 +1,456 @@
+/**
+ * Flow aggregation at low zoom, the flowmap.blue way: the ends of every flow are clustered per zoom band
+ * (a static supercluster hierarchy of the distinct flow end places, built once per bundle), and below the
+ * detail zoom every flow whose ends fall in two different clusters is drawn as ONE arc per (band, origin
+ * cluster, destination cluster) — "Syria region → Afghanistan region, 340 claims" — instead of hundreds of
+ * arcs piled on each other. A place not in any cluster at that band is its own end.
+ *
+ *   - `aggOf[z * G + g]`: the aggregate holding flow group g at tile zoom z, or -1;
+ *   - `own[g]`: bit z set when group g is drawn as its own arc at tile zoom z: both ends stand alone.
+ *     A flow with both ends in the SAME cluster is drawn at neither (flowmap.blue drops such self-loops
+ *     too): it is a short arc inside one cluster's radius, and drawn as itself it came back by the
+ *     thousand (100k corpus, world view: 16k of 28k arcs). It reappears as its own arc, or in a finer
+ *     aggregate, once the zoom separates its ends; a selected claim's arcs are always drawn (claim-map.ts);
+ *   - `AggregateCounts`: visible claims and their summed magnitude per aggregate, updated only from the
+ *     claims whose visibility flipped (like GroupCounts and ClusterCounts). A claim with two arcs in one
+ *     aggregate (Syria and Libya → Afghanistan, both ends clustered) counts once, its magnitude once.
+ * An aggregate whose members are all hidden is drawn at width 0 (see map-style.ts: opacity 0 still
+ * rasterises). Aggregates split as the map zooms in (each band has finer clusters) and their counts and
+ * widths follow the time window and filters.
+ *
+ * Density rule: only a bundle with at least AGGREGATE_MIN_FLOWS distinct flow marks aggregates; a single
+ * article (the seed draws 7 arcs) draws every arc as it is.
+ */
+import Supercluster from 'supercluster';
+import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
+import { arcBetween } from '../domain/arcs';
+import { MARK_CODES, MAX_ARC_VERTICES, screenBearing, type RenderData } from './claim-features';
+import { CLUSTER_MAX_ZOOM, CLUSTER_RADIUS } from './clusters';
+
+export const AGGREGATE_MIN_FLOWS = 100;
+/** Aggregates exist for tile zooms 0..AGGREGATE_MAX_ZOOM; from the next zoom on every arc is its own. */
+export const AGGREGATE_MAX_ZOOM = CLUSTER_MAX_ZOOM;
+/** An aggregate whose members are not all of one kind: drawn in a neutral colour. */
+export const MIXED_KINDS = 'mixed';
+
+const FLOW = MARK_CODES.indexOf('flow');
+
+export interface AggregateProps {
+  /** The group's first member; the map's queryRenderedFeatures replaces it per visible member. */
+  claimId: string;
+  mark: 'flow' | 'arrow';
+  /** The tile zoom at which this aggregate is drawn. */
+  z: number;
+  kind: string;
+  /** Width with every member visible; feature-state `w` overrides it. */
+  width: number;
+  bearing: number;
+  /** Claims it stands for with every member visible; feature-state `n` overrides it. */
+  total: number;
+}
+
+export interface FlowAggregates {
+  maxZoom: number;
+  /** Number of aggregates (all bands). */
+  count: number;
+  band: Uint8Array;
+  /** [origin lon, lat, destination lon, lat] per aggregate: cluster centres, or the place itself. */
+  ends: Float64Array;
+  /** Flow groups per aggregate: `members[memberStart[a] .. memberStart[a + 1])`. */
+  memberStart: Int32Array;
+  members: Int32Array;
+  /** `aggOf[z * G + g]`: the aggregate holding flow group g at tile zoom z, or -1. */
+  aggOf: Int32Array;
+  /** Per group: bit z set when drawn on its own at tile zoom z (see above). */
+  own: Uint8Array;
+  /** Per group: the indices of its origin and destination places (`[2g]`, `[2g + 1]`); -1 for non-flows. */
+  endPlace: Int32Array;
+  /** Number of distinct end places, and `nodeOf[z * places + p]`: the cluster holding place p at tile zoom
+   *  z (numbered over all bands), or -1 when the place stands alone there. */
+  places: number;
+  nodeOf: Int32Array;
+  /** Per aggregate: the one kind of all its members, or MIXED_KINDS. */
+  kind: string[];
+  /** Per aggregate: the first member claim (a default `claimId`). */
+  firstClaim: Int32Array;
+  /** Per aggregate with every claim visible: claims, and their summed magnitude. */
+  total: Int32Array;
+  totalMagnitude: Float64Array;
+  /** Per band: the largest `total` and `totalMagnitude` of its aggregates (what the widths are relative to). */
+  bandMaxTotal: Int32Array;
+  bandMaxMagnitude: Float64Array;
+}
+
+/** Whether a bundle's flows are many enough to aggregate (see the density rule above). */
+export function shouldAggregate(render: RenderData): boolean {
+  const { count, mark } = render.groups;
+  let flows = 0;
+  for (let g = 0; g < count; g++) if (mark[g] === FLOW && ++flows >= AGGREGATE_MIN_FLOWS) return true;
+  return false;
+}
+
+function wrapLon(lon: number): number {
+  return ((((lon + 180) % 360) + 360) % 360) - 180;
+}
+
+export function buildFlowAggregates(render: RenderData): FlowAggregates {
+  const { groups } = render;
+  const G = groups.count;
+  const maxZoom = AGGREGATE_MAX_ZOOM;
+  const bands = maxZoom + 1;
+
+  // Distinct end places, by coordinate (a place id is drawn at one spot).
+  const placeKey = new Map<string, number>();
+  const placeLon: number[] = [];
+  const placeLat: number[] = [];
+  const endPlace = new Int32Array(G * 2).fill(-1);
+  const placeOf = (lon: number, lat: number): number => {
+    const key = `${lon},${lat}`;
+    let p = placeKey.get(key);
+    if (p === undefined) {
+      p = placeLon.length;
+      placeKey.set(key, p);
+      placeLon.push(lon);
+      placeLat.push(lat);
+    }
+    return p;
+  };
+  const flows: number[] = [];
+  for (let g = 0; g < G; g++) {
+    if (groups.mark[g] !== FLOW) continue;
+    const e = groups.flowEnds;
+    const [ox, oy, dx, dy] = [e[g * 4]!, e[g * 4 + 1]!, e[g * 4 + 2]!, e[g * 4 + 3]!];
+    if (![ox, oy, dx, dy].every(Number.isFinite)) continue;
+    endPlace[g * 2] = placeOf(wrapLon(ox), oy);
+    endPlace[g * 2 + 1] = placeOf(wrapLon(dx), dy);
+    flows.push(g);
+  }
+
+  const P = placeLon.length;
+  const index = new Supercluster<{ p: number }>({ minZoom: 0, maxZoom, radius: CLUSTER_RADIUS, extent: 512 });
+  index.load(placeLon.map((lon, p) => ({ type: 'Feature', properties: { p }, geometry: { type: 'Point', coordinates: [lon, placeLat[p]!] } })));
+
+  // Per band: the cluster (a node number of this band) holding each place, or -1 when the place is alone.
+  const nodeOf = new Int32Array(bands * P).fill(-1);
+  const nodeLon: number[] = [];
+  const nodeLat: number[] = [];
+  for (let z = 0; z <= maxZoom; z++) {
+    for (const f of index.getClusters([-180, -90, 180, 90], z)) {
+      const props = f.properties as { cluster?: boolean; cluster_id?: number };
+      if (!props.cluster) continue;
+      const node = nodeLon.length;
+      nodeLon.push(f.geometry.coordinates[0]!);
+      nodeLat.push(f.geometry.coordinates[1]!);
+      for (const leaf of index.getLeaves(props.cluster_id!, Infinity)) nodeOf[z * P + leaf.properties.p] = node;
+    }
+  }
+
+  const own = new Uint8Array(G);
+  const aggOf = new Int32Array(bands * G).fill(-1);
+  const keyToAgg = new Map<string, number>();
+  const band: number[] = [];
+  const ends: number[] = [];
+  const aggMembers: number[][] = [];
+  // An end is a cluster (node ≥ 0) or a place alone (encoded -1 - place).
+  const endAt = (z: number, p: number): number => {
+    const node = nodeOf[z * P + p]!;
+    return node >= 0 ? node : -1 - p;
+  };
+  const lonOf = (end: number) => (end >= 0 ? nodeLon[end]! : placeLon[-1 - end]!);
+  const latOf = (end: number) => (end >= 0 ? nodeLat[end]! : placeLat[-1 - end]!);
+  for (let g = 0; g < G; g++) if (groups.mark[g] !== FLOW || endPlace[g * 2]! < 0) own[g] = 0xff;
+  for (const g of flows) {
+    const op = endPlace[g * 2]!;
+    const dp = endPlace[g * 2 + 1]!;
+    for (let z = 0; z <= maxZoom; z++) {
+      const o = endAt(z, op);
+      const d = endAt(z, dp);
+      if (o < 0 && d < 0) {
+        own[g]! |= 1 << z;
+        continue;
+      }
+      if (o === d) continue;
+      const key = `${z}|${o}|${d}`;
+      let a = keyToAgg.get(key);
+      if (a === undefined) {
+        a = band.length;
+        keyToAgg.set(key, a);
+        band.push(z);
+        ends.push(lonOf(o), latOf(o), lonOf(d), latOf(d));
+        aggMembers.push([]);
+      }
+      aggMembers[a]!.push(g);
+      aggOf[z * G + g] = a;
+    }
+  }
+
+  const A = band.length;
+  const memberStart = new Int32Array(A + 1);
+  for (let a = 0; a < A; a++) memberStart[a + 1] = memberStart[a]! + aggMembers[a]!.length;
+  const members = new Int32Array(memberStart[A]!);
+  const kind: string[] = new Array(A);
+  const firstClaim = new Int32Array(A);
+  const total = new Int32Array(A);
+  const totalMagnitude = new Float64Array(A);
+  const features = render.collection.features;
+  for (let a = 0; a < A; a++) {
+    const list = aggMembers[a]!;
+    members.set(list, memberStart[a]!);
+    // Feature g is group g (claim-features.ts), so its properties carry the group's kind.
+    const k0 = features[list[0]!]!.properties.kind;
+    kind[a] = list.every((g) => features[g]!.properties.kind === k0) ? k0 : MIXED_KINDS;
+    const claims = new Set<number>();
+    for (const g of list) for (let q = groups.memberStart[g]!; q < groups.memberStart[g + 1]!; q++) claims.add(groups.members[q]!);
+    let first = Infinity;
+    let sum = 0;
+    for (const i of claims) {
+      first = Math.min(first, i);
+      sum += groups.magnitude[i]!;
+    }
+    firstClaim[a] = first;
+    total[a] = claims.size;
+    totalMagnitude[a] = sum;
+  }
+  const bandMaxTotal = new Int32Array(bands);
+  const bandMaxMagnitude = new Float64Array(bands);
+  for (let a = 0; a < A; a++) {
+    const z = band[a]!;
+    bandMaxTotal[z] = Math.max(bandMaxTotal[z]!, total[a]!);
+    bandMaxMagnitude[z] = Math.max(bandMaxMagnitude[z]!, totalMagnitude[a]!);
+  }
+  return {
+    maxZoom,
+    count: A,
+    band: Uint8Array.from(band),
+    ends: Float64Array.from(ends),
+    memberStart,
+    members,
+    aggOf,
+    own,
+    endPlace,
+    places: P,
+    nodeOf,
+    kind,
+    firstClaim,
+    total,
+    totalMagnitude,
+    bandMaxTotal,
+    bandMaxMagnitude,
+  };
+}
+
+/** Writes each flow's (and arrowhead's) `own` bands into the render features, for the layers' filter. */
+export function markOwnBands(render: RenderData, aggs: FlowAggregates): void {
+  for (const f of render.collection.features) {
+    const id = f.id as number;
+    const g = id >= render.arrowBase ? id - render.arrowBase : id;
+    f.properties.own = aggs.own[g]!;
+  }
+}
+
+const AGGREGATE_MIN_WIDTH = 1;
+const AGGREGATE_MAX_WIDTH = 9;
+
+/**
+ * An aggregate's width in px for `n` visible claims of summed magnitude `sum`: on a square-root scale
+ * relative to the biggest aggregate of its band with everything visible (flowmap.blue scales to the
+ * flows in view the same way). A log scale of the absolute sum, as single arcs use, put every
+ * aggregate of a world view at the cap. Without any magnitude in the band, the claim count decides.
+ */
+export function aggregateWidth(aggs: FlowAggregates, a: number, n: number, sum: number): number {
+  const z = aggs.band[a]!;
+  const maxM = aggs.bandMaxMagnitude[z]!;
+  const share = maxM > 0 ? sum / maxM : n / Math.max(1, aggs.bandMaxTotal[z]!);
+  const w = AGGREGATE_MIN_WIDTH + (AGGREGATE_MAX_WIDTH - AGGREGATE_MIN_WIDTH) * Math.sqrt(Math.max(0, Math.min(1, share)));
+  return Math.round(w * 10) / 10;
+}
+
+/** Calls fn once for each aggregate (any band) holding one of claim i's arcs. */
+function forEachAggregateOfClaim(aggs: FlowAggregates, render: RenderData, i: number, fn: (a: number) => void): void {
+  const { claimStart, claimGroups, count: G } = render.groups;
+  const start = claimStart[i]!;
+  const end = claimStart[i + 1]!;
+  for (let z = 0; z <= aggs.maxZoom; z++) {
+    const row = z * G;
+    for (let k = start; k < end; k++) {
+      const a = aggs.aggOf[row + claimGroups[k]!]!;
+      if (a < 0) continue;
+      let dup = false;
+      for (let q = start; q < k && !dup; q++) dup = aggs.aggOf[row + claimGroups[q]!] === a;
+      if (!dup) fn(a);
+    }
+  }
+}
+
+/** The aggregates (all bands) that hold claim i, e.g. to highlight the selected claim's arc. */
+export function aggregatesOfClaim(aggs: FlowAggregates, render: RenderData, i: number): number[] {
+  const out: number[] = [];
+  forEachAggregateOfClaim(aggs, render, i, (a) => out.push(a));
+  return out;
+}
+
+/** Visible claims and their summed flow magnitude per aggregate, kept in step with `GroupCounts.visible`. */
+export class AggregateCounts {
+  readonly n: Int32Array;
+  readonly sum: Float64Array;
+  private readonly stamp: Uint32Array;
+  private epoch = 0;
+
+  constructor(
+    private readonly aggs: FlowAggregates,
+    private readonly render: RenderData,
+    visible: Uint8Array,
+  ) {
+    this.n = new Int32Array(aggs.count);
+    this.sum = new Float64Array(aggs.count);
+    this.stamp = new Uint32Array(aggs.count);
+    const magnitude = render.groups.magnitude;
+    for (let i = 0; i < visible.length; i++) {
+      if (!visible[i]) continue;
+      const m = magnitude[i]!;
+      forEachAggregateOfClaim(aggs, render, i, (a) => {
+        this.n[a]!++;
+        this.sum[a]! += m;
+      });
+    }
+  }
+
+  /** Applies flips (claims whose visibility changed; `visible` is the new state). Returns the aggregates
+   *  whose count changed, each once. */
+  apply(flipped: readonly number[], visible: Uint8Array): number[] {
+    const changed: number[] = [];
+    const epoch = ++this.epoch;
+    const magnitude = this.render.groups.magnitude;
+    for (const i of flipped) {
+      const d = visible[i] ? 1 : -1;
+      const m = magnitude[i]!;
+      forEachAggregateOfClaim(this.aggs, this.render, i, (a) => {
+        const count = (this.n[a]! += d);
+        // Reset rather than subtract to zero: repeated float additions must not leave a ghost width.
+        this.sum[a] = count === 0 ? 0 : this.sum[a]! + d * m;
+        if (this.stamp[a] !== epoch) {
+          this.stamp[a] = epoch;
+          changed.push(a);
+        }
+      });
+    }
+    return changed;
+  }
+
+  /** The feature-state an aggregate's arc and arrowhead carry. */
+  state(a: number): { n: number; hidden: boolean; w: number } {
+    const n = this.n[a]!;
+    return { n, hidden: n === 0, w: aggregateWidth(this.aggs, a, n, this.sum[a]!) };
+  }
+}
+
+/** Visible claims in aggregate a, in claim order, each once. */
+export function aggregateClaims(aggs: FlowAggregates, render: RenderData, visible: Uint8Array, a: number): number[] {
+  const { memberStart, members } = render.groups;
+  const seen = new Set<number>();
+  for (let k = aggs.memberStart[a]!; k < aggs.memberStart[a + 1]!; k++) {
+    const g = aggs.members[k]!;
+    for (let q = memberStart[g]!; q < memberStart[g + 1]!; q++) if (visible[members[q]!]) seen.add(members[q]!);
+  }
+  return [...seen].sort((x, y) => x - y);
+}
+
+type Box = [west: number, south: number, east: number, north: number];
+
+function boxOf(points: (readonly [number, number])[]): Box {
+  const box: Box = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [x, y] of points) {
+    box[0] = Math.min(box[0], x);
+    box[1] = Math.min(box[1], y);
+    box[2] = Math.max(box[2], x);
+    box[3] = Math.max(box[3], y);
+  }
+  return box;
+}
+
+/**
+ * Where a click on aggregate a should take the map, or null when its VISIBLE arcs cannot split — every one
+ * runs between the same two places (several kinds along one route), where a list must choose:
+ *   zoom  — the tile zoom at which they stop being one aggregate;
+ *   ends  — the box of their real ends (what the user wants to see come apart);
+ *   side  — the box of the ends on the side that splits at that zoom (where to look if `ends` is too big).
+ */
+export function aggregateSplit(
+  aggs: FlowAggregates,
+  render: RenderData,
+  groupN: Int32Array,
+  a: number,
+): { zoom: number; ends: Box; side: Box } | null {
+  const G = render.groups.count;
+  const live: number[] = [];
+  for (let k = aggs.memberStart[a]!; k < aggs.memberStart[a + 1]!; k++) if (groupN[aggs.members[k]!]! > 0) live.push(aggs.members[k]!);
+  if (live.length === 0) return null;
+  const place = (g: number, end: 0 | 1) => aggs.endPlace[g * 2 + end]!;
+  if (live.every((g) => place(g, 0) === place(live[0]!, 0) && place(g, 1) === place(live[0]!, 1))) return null;
+  let zoom = aggs.maxZoom + 1;
+  for (let z = aggs.band[a]! + 1; z <= aggs.maxZoom; z++) {
+    const first = aggs.aggOf[z * G + live[0]!]!;
+    if (first < 0 || live.some((g) => aggs.aggOf[z * G + g] !== first)) {
+      zoom = z;
+      break;
+    }
+  }
+  const e = render.groups.flowEnds;
+  const at = (g: number, end: 0 | 1) => [wrapLon(e[g * 4 + end * 2]!), e[g * 4 + end * 2 + 1]!] as const;
+  // The origin side splits when its places are no longer in one cluster (or not all one place) there.
+  const nodeAt = (z: number, p: number) => (z > aggs.maxZoom ? -1 - p : aggs.nodeOf[z * aggs.places + p]! >= 0 ? aggs.nodeOf[z * aggs.places + p]! : -1 - p);
+  const originSplits = live.some((g) => nodeAt(zoom, place(g, 0)) !== nodeAt(zoom, place(live[0]!, 0)));
+  const side: 0 | 1 = originSplits ? 0 : 1;
+  return {
+    zoom,
+    ends: boxOf(live.flatMap((g) => [at(g, 0), at(g, 1)])),
+    side: boxOf(live.map((g) => at(g, side))),
+  };
+}
+
+/**
+ * The aggregate arcs of bands `lo..hi` and their arrowheads (`count + a`), drawn between the two ends'
+ * positions. The map holds only the bands around its zoom: all bands of a 100k corpus are 90k arcs,
+ * more than the claims themselves, and the source would tile every one of them on load.
+ */
+export function aggregateCollection(
+  aggs: FlowAggregates,
+  claimIdOf: (i: number) => string,
+  lo = 0,
+  hi = aggs.maxZoom,
+): FeatureCollection<LineString | Point, AggregateProps> {
+  const features: Feature<LineString | Point, AggregateProps>[] = [];
+  const arrows: Feature<LineString | Point, AggregateProps>[] = [];
+  for (let a = 0; a < aggs.count; a++) {
+    if (aggs.band[a]! < lo || aggs.band[a]! > hi) continue;
+    const e = aggs.ends;
+    const line = arcBetween([e[a * 4]!, e[a * 4 + 1]!], [e[a * 4 + 2]!, e[a * 4 + 3]!], { segments: MAX_ARC_VERTICES - 1 });
+    const props: AggregateProps = {
+      claimId: claimIdOf(aggs.firstClaim[a]!),
+      mark: 'flow',
+      z: aggs.band[a]!,
+      kind: aggs.kind[a]!,
+      width: aggregateWidth(aggs, a, aggs.total[a]!, aggs.totalMagnitude[a]!),
+      bearing: 0,
+      total: aggs.total[a]!,
+    };
+    features.push({ type: 'Feature', id: a, properties: props, geometry: line });
+    const c = line.coordinates;
+    arrows.push({
+      type: 'Feature',
+      id: aggs.count + a,
+      properties: { ...props, mark: 'arrow', bearing: screenBearing(c[c.length - 2]!, c[c.length - 1]!) },
+      geometry: { type: 'Point', coordinates: c[c.length - 1]! },
+    });
+  }
+  for (const f of arrows) features.push(f);
+  return { type: 'FeatureCollection', features };
+}
+
+/** The bands the map should hold at a zoom: its tile zoom and one either side (a zoom gesture crosses into
+ *  the next band before new data could arrive); null past the last band. */
+export function bandsForZoom(aggs: FlowAggregates, zoom: number): [number, number] | null {
+  const z = Math.floor(zoom);
+  if (z > aggs.maxZoom + 1) return null;
+  return [Math.max(0, z - 1), Math.min(aggs.maxZoom, z + 1)];
+}
