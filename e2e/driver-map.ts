@@ -113,3 +113,107 @@ export async function chooserClaimIds(app: Atlas): Promise<string[]> {
   await expect(chooser).toBeVisible();
   return chooser.locator('[data-claim-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-claim-id') ?? ''));
 }
+
+/** A flow mark as drawn: an aggregate (an arc in `claims-flow-aggregate`, or a ring in
+ *  `claims-flow-aggregate-loop` for a cluster's internal flows) or a flow's own arc. */
+export interface DrawnFlow {
+  kind: 'aggregate' | 'flow';
+  /** Feature id within its source. */
+  id: number;
+  claimIds: string[];
+  /** Aggregates: the live count (feature-state `n`). */
+  n: number | null;
+}
+
+const FLOW_LAYERS = ['claims-flow', 'claims-flow-contested', 'claims-flow-aggregate', 'claims-flow-aggregate-loop'];
+
+/** The flow arcs drawn now (over the whole canvas), one entry per arc, hidden ones left out. */
+export async function drawnFlows(app: Atlas): Promise<DrawnFlow[]> {
+  await app.whenMapIdle();
+  return app.page.evaluate((flowLayers) => {
+    const map = (window as unknown as { claimAtlas: ClaimAtlasHandle }).claimAtlas.map!;
+    const layers = flowLayers.filter((l) => map.getLayer(l));
+    const marks = new Map<string, DrawnFlow>();
+    for (const f of map.queryRenderedFeatures({ layers })) {
+      if (typeof f.id !== 'number' || (f.state as { hidden?: boolean }).hidden === true) continue;
+      const kind = f.layer.id.startsWith('claims-flow-aggregate') ? 'aggregate' : 'flow';
+      const key = `${kind}:${f.id}`;
+      let mark = marks.get(key);
+      if (!mark) {
+        mark = { kind, id: f.id, claimIds: [], n: kind === 'aggregate' ? ((f.state as { n?: number }).n ?? (f.properties as { total?: number }).total ?? null) : null };
+        marks.set(key, mark);
+      }
+      const id = (f.properties as { claimId?: string }).claimId;
+      if (id && !mark.claimIds.includes(id)) mark.claimIds.push(id);
+    }
+    return [...marks.values()];
+  }, FLOW_LAYERS);
+}
+
+/**
+ * A screen point (page CSS px) on a drawn flow arc where a click hits exactly the claims `accept` says
+ * (given the arc's claims): nothing else drawn there. Arcs are tried in the order given by `rank`
+ * (highest first), vertices nearest their middle first. Null when no arc can be clicked alone.
+ */
+export async function clickableFlowPoint(
+  app: Atlas,
+  kind: DrawnFlow['kind'],
+  accept: string[][] | null,
+): Promise<{ x: number; y: number; claimIds: string[]; id: number } | null> {
+  await app.whenMapIdle();
+  return app.page.evaluate(
+    ({ kind, lists, flowLayers }) => {
+      const wanted = lists ? new Set(lists.map((l) => [...l].sort().join(' '))) : null;
+      const map = (window as unknown as { claimAtlas: ClaimAtlasHandle }).claimAtlas.map!;
+      const canvas = map.getCanvas();
+      const rect = canvas.getBoundingClientRect();
+      const pick = [
+        'claims-cluster',
+        'claims-point',
+        'claims-flow',
+        'claims-flow-contested',
+        'claims-flow-arrow',
+        'claims-flow-aggregate',
+        'claims-flow-aggregate-arrow',
+        'claims-flow-aggregate-loop',
+        'claims-line',
+        'claims-line-contested',
+      ].filter((l) => map.getLayer(l));
+      const idsAt = (x: number, y: number) =>
+        new Set(
+          map
+            .queryRenderedFeatures(
+              [
+                [x - 6, y - 6],
+                [x + 6, y + 6],
+              ],
+              { layers: pick },
+            )
+            .filter((f) => (f.state as { hidden?: boolean }).hidden !== true)
+            .map((f) => (f.properties as { claimId: string }).claimId),
+        );
+      const layers = kind === 'aggregate' ? ['claims-flow-aggregate'] : flowLayers.filter((l) => !l.startsWith('claims-flow-aggregate'));
+      const arcs = new Map<number, { ids: string[]; coords: number[][] }>();
+      for (const f of map.queryRenderedFeatures({ layers: layers.filter((l) => map.getLayer(l)) })) {
+        if (f.geometry.type !== 'LineString' || typeof f.id !== 'number' || (f.state as { hidden?: boolean }).hidden === true) continue;
+        const ids = ((f.properties as { claimIds?: string }).claimIds ?? '').split(' ');
+        if (wanted && !wanted.has([...ids].sort().join(' '))) continue;
+        arcs.set(f.id, { ids, coords: f.geometry.coordinates });
+      }
+      const order = [...arcs.entries()].sort((a, b) => b[1].ids.length - a[1].ids.length);
+      for (const [id, { ids, coords }] of order) {
+        const mid = (coords.length - 1) / 2;
+        const byMiddle = coords.map((c, i) => ({ c, d: Math.abs(i - mid) })).sort((a, b) => a.d - b.d);
+        for (const { c } of byMiddle) {
+          const p = map.project([c[0]!, c[1]!]);
+          if (p.x < 10 || p.y < 10 || p.x > canvas.clientWidth - 10 || p.y > canvas.clientHeight - 10) continue;
+          if (document.elementFromPoint(rect.left + p.x, rect.top + p.y) !== canvas) continue;
+          const hit = idsAt(p.x, p.y);
+          if (hit.size === ids.length && ids.every((x) => hit.has(x))) return { x: rect.left + p.x, y: rect.top + p.y, claimIds: ids, id };
+        }
+      }
+      return null;
+    },
+    { kind, lists: accept, flowLayers: FLOW_LAYERS },
+  );
+}

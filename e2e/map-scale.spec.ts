@@ -1,6 +1,6 @@
 import { serveCorpus } from './corpus-fixture';
-import { expect, openApp, test, type Atlas } from './driver';
-import { chooserClaimIds, drawnPointMarks, sharedFlowPoint, type DrawnMark } from './driver-map';
+import { expect, openApp, test, type Atlas, type ClaimAtlasHandle } from './driver';
+import { chooserClaimIds, clickableFlowPoint, drawnFlows, drawnPointMarks, sharedFlowPoint, type DrawnFlow, type DrawnMark } from './driver-map';
 import type { ArticleBundle, Claim } from '../src/domain/types';
 
 // One article of 2,000 claims (~230 point marks: dense enough to cluster), so this runs on the per-article
@@ -90,7 +90,11 @@ test.describe('the map at corpus scale', () => {
     const { corpus, dataParam } = await serveCorpus(page, CORPUS);
     const bundle = corpus.bundles[0]!;
     const { kind, from, groups } = sharedFlowsWithHiddenMembers(bundle);
-    const app = await openApp(page, `data=${dataParam}&kinds=${kind}&from=${from}&${WORLD}`);
+    // At the detail zoom (8), where every arc is its own again, centred on the middle of a shared arc.
+    const coords = (groups[0]![0]!.geometry.features.find((f) => f.properties.mark === 'flow')!.geometry as GeoJSON.LineString).coordinates;
+    const [lon, lat] = coords[Math.round((coords.length - 1) / 2)]!;
+    const query = `data=${dataParam}&kinds=${kind}&from=${from}&map=8.20/${lat!.toFixed(4)}/${lon!.toFixed(4)}`;
+    let app = await openApp(page, query);
 
     // What the store shows decides what each arc must offer.
     const shown = new Set(await app.visibleClaimIds());
@@ -100,14 +104,138 @@ test.describe('the map at corpus scale', () => {
     const expected = group.filter((c) => shown.has(c.id)).map((c) => c.id);
     expect(expected.length).toBeLessThan(group.length);
 
-    for (const id of expected) {
+    for (const [k, id] of expected.entries()) {
+      // Opening a claim may pan the map clear of the detail panel: start each pick from the same view.
+      if (k > 0) app = await openApp(page, query);
       const { x, y } = await sharedFlowPoint(app, [expected]);
       await page.mouse.click(x, y);
+      await expect(page.getByTestId('claim-chooser')).toBeVisible();
       expect(await chooserClaimIds(app)).toEqual(expected);
       await page.getByTestId('claim-chooser').locator(`[data-claim-id="${id}"]`).click();
       const claim = group.find((c) => c.id === id)!;
       expect(await app.panelQuote()).toBe(bundle.article.text.slice(claim.quote.start, claim.quote.end));
     }
+  });
+});
+
+/** The claims that draw a flow, of those the store shows. */
+function flowClaimIds(bundle: ArticleBundle, visible: readonly string[]): Set<string> {
+  const shown = new Set(visible);
+  return new Set(bundle.claims.filter((c) => shown.has(c.id) && c.geometry.features.some((f) => f.properties.mark === 'flow')).map((c) => c.id));
+}
+
+/** Every aggregate drawn counts exactly the claims it answers for, each of them a visible flow claim. */
+async function expectAggregatesMatchStore(app: Atlas, bundle: ArticleBundle): Promise<DrawnFlow[]> {
+  const flows = await drawnFlows(app);
+  const aggregates = flows.filter((f) => f.kind === 'aggregate');
+  expect(aggregates.length, 'aggregate arcs drawn').toBeGreaterThan(3);
+  const shown = flowClaimIds(bundle, await app.visibleClaimIds());
+  for (const a of aggregates) {
+    expect(a.n, `aggregate ${a.id} counts the claims it holds`).toBe(a.claimIds.length);
+    for (const id of a.claimIds) expect(shown.has(id), `${id} is a visible flow claim`).toBe(true);
+  }
+  return flows;
+}
+
+test.describe('flows at corpus scale', () => {
+  test('given 2,000 claims at the world view, then flows are drawn as far fewer arcs than flow claims, each aggregate counting its visible claims', async ({
+    page,
+  }) => {
+    const { corpus, dataParam } = await serveCorpus(page, CORPUS);
+    const app = await openApp(page, `data=${dataParam}&${WORLD}`);
+    const bundle = corpus.bundles[0]!;
+    const flows = await expectAggregatesMatchStore(app, bundle);
+    const flowClaims = flowClaimIds(bundle, await app.visibleClaimIds()).size;
+    expect(flows.some((f) => f.kind === 'aggregate' && f.claimIds.length > 1)).toBe(true);
+    expect(flowClaims).toBeGreaterThan(400);
+    // What makes the world view readable (and drawable): a few arcs stand for hundreds of claims.
+    expect(flows.length).toBeLessThan(flowClaims / 4);
+    // …and every flow claim shown is drawn: in an aggregate arc, a cluster's loop, or its own arc.
+    const drawn = new Set(flows.flatMap((f) => f.claimIds));
+    expect([...drawn].sort()).toEqual([...flowClaimIds(bundle, await app.visibleClaimIds())].sort());
+    expect(Math.max(...flows.map((f) => f.claimIds.length))).toBeGreaterThan(15);
+  });
+
+  test('given the world view, when the user clicks the biggest aggregate, then the map zooms in and it splits into more, smaller arcs holding its claims', async ({
+    page,
+  }) => {
+    const { dataParam } = await serveCorpus(page, CORPUS);
+    const app = await openApp(page, `data=${dataParam}&${WORLD}`);
+    const before = await app.mapView();
+    const big = await clickableFlowPoint(app, 'aggregate', null);
+    if (!big) throw new Error('no aggregate can be clicked alone at the world view');
+    expect(big.claimIds.length).toBeGreaterThan(2);
+    await page.mouse.click(big.x, big.y);
+    await expect.poll(async () => (await app.mapView()).zoom).toBeGreaterThan(before.zoom + 0.5);
+    const members = new Set(big.claimIds);
+    const split = (await drawnFlows(app)).filter((f) => f.claimIds.some((id) => members.has(id)));
+    expect(split.length).toBeGreaterThan(1);
+    for (const f of split) expect(f.claimIds.length).toBeLessThan(big.claimIds.length);
+    expect([...new Set(split.flatMap((f) => f.claimIds.filter((id) => members.has(id))))].sort()).toEqual([...big.claimIds].sort());
+  });
+
+  test('given an aggregate along one route only, when the user clicks it, then the chooser lists exactly its visible claims', async ({
+    page,
+  }) => {
+    const { corpus, dataParam } = await serveCorpus(page, CORPUS);
+    const bundle = corpus.bundles[0]!;
+    const app = await openApp(page, `data=${dataParam}&${WORLD}`);
+    // Aggregates whose claims all run between the same two places: zooming cannot split them, a list must.
+    const routeOf = new Map(
+      bundle.claims.map((c) => [c.id, c.geometry.features.filter((f) => f.properties.mark === 'flow').map((f) => f.properties.placeIds.join('>')).join('|')]),
+    );
+    const oneRoute = (await drawnFlows(app))
+      .filter((f) => f.kind === 'aggregate' && f.claimIds.length >= 2 && new Set(f.claimIds.map((id) => routeOf.get(id))).size === 1)
+      .map((f) => f.claimIds);
+    expect(oneRoute.length, 'aggregates along one route').toBeGreaterThan(0);
+    const at = await clickableFlowPoint(app, 'aggregate', oneRoute);
+    if (!at) throw new Error('no one-route aggregate can be clicked alone');
+    const zoom = (await app.mapView()).zoom;
+    await page.mouse.click(at.x, at.y);
+    expect([...(await chooserClaimIds(app))].sort()).toEqual([...at.claimIds].sort());
+    expect((await app.mapView()).zoom).toBe(zoom);
+  });
+
+  test('given the world view, when the user moves the start of the time window, then the aggregates count only the claims still shown', async ({
+    page,
+  }) => {
+    const { corpus, dataParam } = await serveCorpus(page, CORPUS);
+    const bundle = corpus.bundles[0]!;
+    const app = await openApp(page, `data=${dataParam}&${WORLD}`);
+    const sum = (flows: DrawnFlow[]) => flows.filter((f) => f.kind === 'aggregate').reduce((s, f) => s + (f.n ?? 0), 0);
+    const before = await expectAggregatesMatchStore(app, bundle);
+    for (let i = 0; i < 12; i++) await app.pressOnHandle('start', 'PageUp');
+    await expect.poll(async () => (await app.visibleClaimIds()).length).toBeLessThan(CORPUS.claims * 0.85);
+    const after = await expectAggregatesMatchStore(app, bundle);
+    expect(sum(after)).toBeLessThan(sum(before));
+    // Some aggregates lost claims and still show; the same arcs count differently.
+    const was = new Map(before.filter((f) => f.kind === 'aggregate').map((f) => [f.id, f.n]));
+    expect(after.some((f) => f.kind === 'aggregate' && was.has(f.id) && was.get(f.id)! > f.n!)).toBe(true);
+  });
+
+  test('given a flow claim drawn inside an aggregate, when a link opens it, then its own arc is drawn on the map over the aggregates', async ({
+    page,
+  }) => {
+    const { corpus, dataParam } = await serveCorpus(page, CORPUS);
+    const flowClaim = corpus.bundles[0]!.claims.find((c) => c.geometry.features.some((f) => f.properties.mark === 'flow'))!;
+    const app = await openApp(page, `data=${dataParam}&claim=${encodeURIComponent(flowClaim.id)}&${WORLD}`);
+    await expect(app.panel).toBeVisible();
+    expect((await app.mapView()).zoom).toBeLessThan(8);
+    const selectedArcs = () =>
+      page.evaluate(() => {
+        const map = (window as unknown as { claimAtlas: ClaimAtlasHandle }).claimAtlas.map!;
+        return [...new Set(map.queryRenderedFeatures({ layers: ['claims-flow-selected'] }).map((f) => (f.properties as { claimId: string }).claimId))];
+      });
+    await expect
+      .poll(async () => {
+        await app.whenMapIdle();
+        return selectedArcs();
+      })
+      .toEqual([flowClaim.id]);
+    // Below the detail zoom that claim's own arc is otherwise drawn only inside an aggregate (or not at all).
+    const own = (await drawnFlows(app)).filter((f) => f.kind === 'flow' && f.claimIds.includes(flowClaim.id));
+    const inAggregate = (await drawnFlows(app)).some((f) => f.kind === 'aggregate' && f.claimIds.includes(flowClaim.id));
+    expect(own.length === 0 || !inAggregate).toBe(true);
   });
 });
 

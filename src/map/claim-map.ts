@@ -776,7 +776,12 @@ export class ClaimMap {
         target?.source === CLUSTERS_SOURCE
           ? this.clusterSplitZoom(target.id) !== null
           : target?.source === FLOW_AGGREGATES_SOURCE && this.aggregateSplitView(target.id) !== null;
-      const what = target?.source === FLOW_AGGREGATES_SOURCE ? 'claims along these routes' : 'claims here';
+      const what =
+        target?.source !== FLOW_AGGREGATES_SOURCE
+          ? 'claims here'
+          : this.aggregates?.loop[target.id]
+            ? 'flows within this area'
+            : 'claims along these routes';
       line('map-tooltip-more', `${ids.length.toLocaleString('en')} ${what} — ${splits ? 'click to zoom in' : 'click to choose'}`);
     }
     if (target !== null && ids.length > 1) {

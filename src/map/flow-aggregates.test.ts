@@ -136,7 +136,7 @@ describe('buildFlowAggregates', () => {
     expect(s.aggs.kind[back]).toBe(MIXED_KINDS);
   });
 
-  it('puts every arc at every band in exactly one place: its own arc, one aggregate, or (both ends in one cluster) neither', () => {
+  it('puts every arc at every band in exactly one place: its own arc, or one aggregate (a loop when both ends are in one cluster)', () => {
     const s = setup();
     const flows = [...Array(s.G).keys()].filter((g) => s.render.groups.mark[g] === 0);
     expect(flows.length).toBeGreaterThanOrEqual(AGGREGATE_MIN_FLOWS);
@@ -148,18 +148,23 @@ describe('buildFlowAggregates', () => {
         const o = nodeOf[z * places + endPlace[g * 2]!]!;
         const d = nodeOf[z * places + endPlace[g * 2 + 1]!]!;
         if (o < 0 && d < 0) expect([own, a], `arc ${g} at ${z}: both ends alone`).toEqual([true, -1]);
-        else if (o === d) expect([own, a], `arc ${g} at ${z}: inside one cluster`).toEqual([false, -1]);
         else {
           expect(own).toBe(false);
           expect([...s.aggs.members.subarray(s.aggs.memberStart[a]!, s.aggs.memberStart[a + 1]!)]).toContain(g);
           expect(s.aggs.band[a]).toBe(z);
+          expect(s.aggs.loop[a], `arc ${g} at ${z}: a loop exactly when both ends are in one cluster`).toBe(o === d ? 1 : 0);
         }
       }
     }
-    // The lone Honolulu → Lima route is its own arc at every zoom; a flow inside Paris is drawn nowhere at world zoom.
+    // The lone Honolulu → Lima route is its own arc at every zoom; the ten flows inside Paris are one loop at world zoom.
     expect(s.aggs.own[s.groupOf('hon-lima')]).toBe(0xff);
     expect(s.aggs.own[s.groupOf('pp-0')]! & 1).toBe(0);
-    expect(s.aggs.aggOf[s.groupOf('pp-0')]).toBe(-1);
+    const loop = s.aggs.aggOf[s.groupOf('pp-0')]!;
+    expect(s.aggs.loop[loop]).toBe(1);
+    expect(s.aggCounts.n[loop]).toBe(10);
+    const fc = aggregateCollection(s.aggs, (i) => s.claims[i]!.id, 0, 0);
+    expect(fc.features.find((f) => f.id === loop)?.geometry.type).toBe('Point');
+    expect(fc.features.some((f) => f.id === s.aggs.count + loop)).toBe(false);
   });
 
   it('splits as the zoom grows: arcs together at one band are together at every band below', () => {
@@ -272,7 +277,8 @@ describe('the map side of aggregates', () => {
     expect(bandsForZoom(s.aggs, 9.2)).toBeNull();
     const fc = aggregateCollection(s.aggs, (i) => s.claims[i]!.id, 0, 2);
     const arcs = fc.features.filter((f) => f.properties.mark === 'flow');
-    expect(arcs.length).toBe([...s.aggs.band].filter((z) => z <= 2).length);
+    const loops = fc.features.filter((f) => f.properties.mark === 'loop');
+    expect(arcs.length + loops.length).toBe([...s.aggs.band].filter((z) => z <= 2).length);
     for (const f of arcs) {
       expect(f.properties.z).toBeLessThanOrEqual(2);
       const arrow = fc.features.find((x) => x.id === s.aggs.count + (f.id as number))!;

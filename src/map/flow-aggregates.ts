@@ -6,11 +6,12 @@
  * arcs piled on each other. A place not in any cluster at that band is its own end.
  *
  *   - `aggOf[z * G + g]`: the aggregate holding flow group g at tile zoom z, or -1;
- *   - `own[g]`: bit z set when group g is drawn as its own arc at tile zoom z: both ends stand alone.
- *     A flow with both ends in the SAME cluster is drawn at neither (flowmap.blue drops such self-loops
- *     too): it is a short arc inside one cluster's radius, and drawn as itself it came back by the
- *     thousand (100k corpus, world view: 16k of 28k arcs). It reappears as its own arc, or in a finer
- *     aggregate, once the zoom separates its ends; a selected claim's arcs are always drawn (claim-map.ts);
+ *   - `own[g]`: bit z set when group g is drawn as its own arc at tile zoom z: both ends stand alone;
+ *   - a flow with both ends in the SAME cluster is a short arc inside one cluster's radius. Drawn as
+ *     itself it came back by the thousand (100k corpus, world view: 16k of 28k arcs); dropped (as
+ *     flowmap.blue does) it left half the flow claims of a world view undrawn and unclickable. So each
+ *     cluster's internal flows are one LOOP aggregate, drawn as a ring at the cluster's centre sized by
+ *     its visible claims — counted, clickable and splitting like any aggregate;
  *   - `AggregateCounts`: visible claims and their summed magnitude per aggregate, updated only from the
  *     claims whose visibility flipped (like GroupCounts and ClusterCounts). A claim with two arcs in one
  *     aggregate (Syria and Libya → Afghanistan, both ends clustered) counts once, its magnitude once.
@@ -38,7 +39,8 @@ const FLOW = MARK_CODES.indexOf('flow');
 export interface AggregateProps {
   /** The group's first member; the map's queryRenderedFeatures replaces it per visible member. */
   claimId: string;
-  mark: 'flow' | 'arrow';
+  /** An arc, its arrowhead, or the ring of a cluster's internal flows. */
+  mark: 'flow' | 'arrow' | 'loop';
   /** The tile zoom at which this aggregate is drawn. */
   z: number;
   kind: string;
@@ -69,6 +71,8 @@ export interface FlowAggregates {
    *  z (numbered over all bands), or -1 when the place stands alone there. */
   places: number;
   nodeOf: Int32Array;
+  /** Per aggregate: 1 for a loop (both ends in one cluster: drawn as a ring, see above). */
+  loop: Uint8Array;
   /** Per aggregate: the one kind of all its members, or MIXED_KINDS. */
   kind: string[];
   /** Per aggregate: the first member claim (a default `claimId`). */
@@ -169,7 +173,6 @@ export function buildFlowAggregates(render: RenderData): FlowAggregates {
         own[g]! |= 1 << z;
         continue;
       }
-      if (o === d) continue;
       const key = `${z}|${o}|${d}`;
       let a = keyToAgg.get(key);
       if (a === undefined) {
@@ -223,6 +226,7 @@ export function buildFlowAggregates(render: RenderData): FlowAggregates {
     count: A,
     band: Uint8Array.from(band),
     ends: Float64Array.from(ends),
+    loop: Uint8Array.from(band, (_, a) => (ends[a * 4] === ends[a * 4 + 2] && ends[a * 4 + 1] === ends[a * 4 + 3] ? 1 : 0)),
     memberStart,
     members,
     aggOf,
@@ -410,7 +414,7 @@ export function aggregateSplit(
 
 /**
  * The aggregate arcs of bands `lo..hi` and their arrowheads (`count + a`), drawn between the two ends'
- * positions. The map holds only the bands around its zoom: all bands of a 100k corpus are 90k arcs,
+ * positions, and the loops as points at their cluster's centre. The map holds only the bands around its zoom: all bands of a 100k corpus are 90k arcs,
  * more than the claims themselves, and the source would tile every one of them on load.
  */
 export function aggregateCollection(
@@ -424,16 +428,20 @@ export function aggregateCollection(
   for (let a = 0; a < aggs.count; a++) {
     if (aggs.band[a]! < lo || aggs.band[a]! > hi) continue;
     const e = aggs.ends;
-    const line = arcBetween([e[a * 4]!, e[a * 4 + 1]!], [e[a * 4 + 2]!, e[a * 4 + 3]!], { segments: MAX_ARC_VERTICES - 1 });
     const props: AggregateProps = {
       claimId: claimIdOf(aggs.firstClaim[a]!),
-      mark: 'flow',
+      mark: aggs.loop[a] ? 'loop' : 'flow',
       z: aggs.band[a]!,
       kind: aggs.kind[a]!,
       width: aggregateWidth(aggs, a, aggs.total[a]!, aggs.totalMagnitude[a]!),
       bearing: 0,
       total: aggs.total[a]!,
     };
+    if (aggs.loop[a]) {
+      features.push({ type: 'Feature', id: a, properties: props, geometry: { type: 'Point', coordinates: [e[a * 4]!, e[a * 4 + 1]!] } });
+      continue;
+    }
+    const line = arcBetween([e[a * 4]!, e[a * 4 + 1]!], [e[a * 4 + 2]!, e[a * 4 + 3]!], { segments: MAX_ARC_VERTICES - 1 });
     features.push({ type: 'Feature', id: a, properties: props, geometry: line });
     const c = line.coordinates;
     arrows.push({

@@ -426,6 +426,20 @@ export const flowAggregateLayers: LayerSpecification[] = [
     },
   } satisfies LineLayerSpecification,
   {
+    // A cluster's internal flows (both ends in it): a ring at its centre, sized by the visible claims.
+    id: 'claims-flow-aggregate-loop',
+    type: 'circle',
+    source: FLOW_AGGREGATES_SOURCE,
+    filter: ['all', inAggregateBand, isMark('loop')],
+    paint: {
+      'circle-radius': ['case', hidden, 0, ['interpolate', ['linear'], visibleMembers, 1, 5, 10, 7, 100, 11, 1000, 16]],
+      'circle-opacity': 0,
+      'circle-stroke-color': ['case', ['any', selected, hover], '#1b1b1b', aggregateColor],
+      'circle-stroke-width': ['case', hidden, 0, ['any', selected, hover], 3.5, 2.2],
+      'circle-stroke-opacity': ['case', hidden, 0, 0.85],
+    },
+  } satisfies CircleLayerSpecification,
+  {
     id: 'claims-flow-aggregate-arrow',
     type: 'symbol',
     source: FLOW_AGGREGATES_SOURCE,
@@ -551,6 +565,7 @@ export const PICK_TIERS: readonly (readonly string[])[] = [
     'claims-flow-arrow',
     'claims-flow-aggregate',
     'claims-flow-aggregate-arrow',
+    'claims-flow-aggregate-loop',
     'claims-line',
     'claims-line-contested',
   ],
