@@ -113,6 +113,21 @@ test.describe('all articles at once', () => {
     await expect(app.count).toHaveText(`${n.toLocaleString('en-GB')} of ${n.toLocaleString('en-GB')} claims`);
     expect(await app.visibleClaimIds()).toEqual(rest.flatMap((b) => b.claims.map((c) => `${b.article.slug}/${c.id}`)).sort());
   });
+
+  test('given one article file breaks a rule of the format, when the all view opens, then a notice names the file and the field and the other 19 are shown', async ({ page }) => {
+    const { corpus, dataParam } = await serveCorpus(page, CORPUS);
+    const broken = structuredClone(corpus.bundles[11]!);
+    // Valid JSON, right shape, but the quote no longer matches the words it points to.
+    broken.claims[3]!.quote.start += 1;
+    await page.route(`**/articles/${broken.article.slug}.json`, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(broken) }));
+    const app = await openApp(page, `?data=${dataParam}`);
+    await expect(app.notice).toContainText(`articles/${broken.article.slug}.json`);
+    await expect(app.notice).toContainText('claims[3].quote.text: is not article.text');
+    const rest = corpus.bundles.filter((b) => b.article.slug !== broken.article.slug);
+    const n = rest.reduce((k, b) => k + b.claims.length, 0);
+    await expect(app.count).toHaveText(`${n.toLocaleString('en-GB')} of ${n.toLocaleString('en-GB')} claims`);
+    expect(await app.visibleClaimIds()).toEqual(rest.flatMap((b) => b.claims.map((c) => `${b.article.slug}/${c.id}`)).sort());
+  });
 });
 
 test('given the all view with a claim open, then axe finds no serious accessibility problem', async ({ page }) => {

@@ -1,50 +1,36 @@
 /**
- * Loads article bundles off the main thread: fetch, JSON.parse and schema validation (tens of ms per
- * hundred claims) run here, and the page receives validated bundles by structured clone. Protocol:
- *   in:  { id, url, file, slug }   (as many as wanted: the worker queues them, six fetches at a time)
- *   out: { id, text } (the validated file's JSON text) or { id, error: { file, message } }, as they finish
+ * Loads article bundles off the main thread: fetch, JSON.parse and schema validation run here, and the page
+ * receives each validated file's JSON text (see checkArticleText). Protocol:
+ *   in:  { type: 'article', id, url, file, slug }   (as many as wanted: queued, MAX_FETCHES at a time)
+ *        { type: 'prefetch', indexPath, baseUrl, worker, workers }   (start on the index's articles now)
+ *   out: { id, text } or { id, error: { file, message } }, as they finish
+ * The queue and the prefetch are in ./article-queue.ts.
  */
 import './zod-csp';
-import { DataLoadError, fetchValidatedArticleText } from './load-data';
+import { ArticleQueue } from './article-queue';
+import { DataLoadError, checkArticleText, fetchText } from './load-data';
 import type { LoadError } from '../store/app-store';
 
-export interface ArticleRequest {
-  id: number;
-  url: string;
-  file: string;
-  slug: string;
-}
-/** `text`: the file's JSON text, validated here as an article bundle (see fetchValidatedArticleText). */
+export type ArticleRequest =
+  | { type: 'article'; id: number; url: string; file: string; slug: string }
+  | { type: 'prefetch'; indexPath: string; baseUrl: string; worker: number; workers: number };
 export type ArticleResponse = { id: number; text: string } | { id: number; error: LoadError };
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<ArticleRequest>) => void) | null; postMessage: (m: ArticleResponse) => void };
 
-/** Fetches in flight at once: the worker keeps its own queue, so a busy main thread never stalls loading. */
-const MAX_FETCHES = 6;
-const queue: ArticleRequest[] = [];
-let active = 0;
+/** Requests handed to the browser at once (it opens six connections per origin and queues the rest). */
+const MAX_FETCHES = 24;
 
-function pump(): void {
-  while (active < MAX_FETCHES && queue.length > 0) {
-    const { id, url, file, slug } = queue.shift()!;
-    active++;
-    fetchValidatedArticleText(url, file, slug)
-      .then(
-        (text) => scope.postMessage({ id, text }),
-        (err: unknown) =>
-          scope.postMessage({
-            id,
-            error: err instanceof DataLoadError ? err.detail : { file, message: err instanceof Error ? err.message : String(err) },
-          }),
-      )
-      .finally(() => {
-        active--;
-        pump();
-      });
-  }
-}
+const queue = new ArticleQueue({
+  maxFetches: MAX_FETCHES,
+  fetchText,
+  check: checkArticleText,
+  reply: (id, result) => scope.postMessage({ id, ...result }),
+  describe: (err, file) => (err instanceof DataLoadError ? err.detail : { file, message: err instanceof Error ? err.message : String(err) }),
+});
 
 scope.onmessage = (e: MessageEvent<ArticleRequest>): void => {
-  queue.push(e.data);
-  pump();
+  const msg = e.data;
+  if (msg.type === 'prefetch') void queue.prefetch(msg.indexPath, msg.baseUrl, msg.worker, msg.workers);
+  else queue.request(msg.id, msg.url, msg.file, msg.slug);
 };

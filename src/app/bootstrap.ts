@@ -9,6 +9,7 @@ import { quoteForNotice } from '../store/url-state';
 import { ALL_ARTICLES, mergedClaimId, splitMergedClaimId } from '../domain/corpus';
 import type { DataIndex } from '../domain/types';
 import { getClaimIndex } from '../store/claim-index';
+import { AllArticlesBuilder } from '../store/all-articles-builder';
 import { DataLoadError, loadArticle, loadArticles, loadIndex, type ArticleLoader, type LoadedArticles } from './load-data';
 import { applyUrlState, startUrlSync } from './url-sync';
 import { createWorkerLoader } from './worker-loader';
@@ -17,8 +18,23 @@ export const DEFAULT_INDEX = 'data/index.json';
 
 /** Where the index came from, for loading other articles of it later. */
 let source = { indexPath: DEFAULT_INDEX, baseUrl: '' };
+interface Loader {
+  load: ArticleLoader;
+  dispose: () => void;
+  selfLimiting?: boolean;
+  /** Start on the index's articles before they are asked for (see article-queue.ts). */
+  prefetch?: (indexPath: string, baseUrl: string) => void;
+}
 /** How articles are loaded in the browser (tests can swap it). */
-let makeLoader: () => { load: ArticleLoader; dispose: () => void; selfLimiting?: boolean } = createWorkerLoader;
+let makeLoader: () => Loader = createWorkerLoader;
+/** A loader started at boot, before the index was read, for a link that may open every article. */
+let early: Loader | null = null;
+
+function takeEarlyLoader(): Loader | null {
+  const loader = early;
+  early = null;
+  return loader;
+}
 
 export function setArticleLoaderFactory(factory: typeof makeLoader): void {
   makeLoader = factory;
@@ -52,13 +68,16 @@ async function loadAll(store: AppStore): Promise<boolean> {
   const cached = st.articles;
   const missing = slugs.filter((s) => !cached.has(s));
   st.setLoadProgress({ done: slugs.length - missing.length, total: slugs.length });
-  const loader = makeLoader();
+  const loader = takeEarlyLoader() ?? makeLoader();
+  // Each article is merged and indexed as it arrives, while the page waits for the next ones.
+  const builder = new AllArticlesBuilder();
   let lastPaint = 0;
   let result: LoadedArticles;
   try {
     result = await loadArticles(source.indexPath, missing, source.baseUrl, {
       load: loader.load,
       concurrency: loader.selfLimiting ? missing.length : 6,
+      onLoaded: (b) => builder.add(b),
       onProgress: (done, total) => {
         // A store update per article would re-render the overlay a thousand times: a few per second is plenty.
         const now = performance.now();
@@ -85,7 +104,7 @@ async function loadAll(store: AppStore): Promise<boolean> {
   }
   const t0 = performance.now();
   // The store's subscribers (the map among them) run inside this call: the measure covers them too.
-  store.getState().setAllArticles(bundles);
+  store.getState().setAllArticles(bundles, builder);
   performance.measure('claim-atlas:show-all-articles', { start: t0, end: performance.now() });
   const rest = `showing the other ${COUNT.format(bundles.length)} article${bundles.length === 1 ? '' : 's'}`;
   for (const f of failures.slice(0, MAX_FAILURE_NOTICES)) {
@@ -104,6 +123,13 @@ export async function bootstrap(store: AppStore, search: string, baseUrl: string
   st.startLoading();
   const indexPath = url.data ?? DEFAULT_INDEX;
   source = { indexPath, baseUrl };
+  // A link without a=, or with a=*, opens every article when the index has several: start on them now,
+  // while the page is still busy starting React and the map (the workers read the index themselves).
+  takeEarlyLoader()?.dispose();
+  if (url.article === null || url.article === ALL_ARTICLES) {
+    early = makeLoader();
+    early.prefetch?.(indexPath, baseUrl);
+  }
   try {
     const index = await loadIndex(indexPath, baseUrl);
     st.setIndex(index);
@@ -111,11 +137,13 @@ export async function bootstrap(store: AppStore, search: string, baseUrl: string
     if (view === ALL_ARTICLES) {
       if (!(await loadAll(store))) return () => undefined;
     } else {
+      takeEarlyLoader()?.dispose();
       store.getState().setBundle(await loadArticle(indexPath, view, baseUrl));
     }
     applyUrlState(store, { ...url, claim: claimForView(url.claim, view) });
     return startUrlSync(store, url.data);
   } catch (err) {
+    takeEarlyLoader()?.dispose();
     const detail =
       err instanceof DataLoadError
         ? err.detail

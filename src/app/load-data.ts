@@ -18,7 +18,8 @@ async function fetchJson(url: string, file: string): Promise<unknown> {
   return parseJson(await fetchText(url, file), file);
 }
 
-async function fetchText(url: string, file: string): Promise<string> {
+/** The file's text; a DataLoadError naming the file when it cannot be fetched or the server refuses it. */
+export async function fetchText(url: string, file: string): Promise<string> {
   let res: Response;
   try {
     res = await fetch(url, { credentials: 'same-origin' });
@@ -74,15 +75,13 @@ export async function fetchArticle(url: string, file: string, slug: string): Pro
 }
 
 /**
- * The loader worker's half: fetch and validate, then hand back the file's TEXT. The page parses that same
- * text again (JSON.parse is deterministic, so it gets exactly what was validated): for large bundles
- * V8's JSON.parse is several times cheaper on the page's thread than receiving the parsed object graph
- * by structured clone. Keys the schema does not know survive this way; nothing reads them.
+ * The loader worker's half: parse and validate a fetched file's text, which the worker then hands back as
+ * TEXT. The page parses that same text again (JSON.parse is deterministic, so it gets exactly what was
+ * validated): for large bundles V8's JSON.parse is several times cheaper on the page's thread than
+ * receiving the parsed object graph by structured clone. Throws a DataLoadError naming the file.
  */
-export async function fetchValidatedArticleText(url: string, file: string, slug: string): Promise<string> {
-  const text = await fetchText(url, file);
+export function checkArticleText(text: string, file: string, slug: string): void {
   checkArticle(parseJson(text, file), file, slug);
-  return text;
 }
 
 export async function loadArticle(indexPath: string, slug: string, baseUrl: string): Promise<ArticleBundle> {
@@ -101,6 +100,8 @@ export interface LoadArticlesOptions {
   onProgress?: (done: number, total: number) => void;
   /** How one article is loaded (default: on this thread). */
   load?: ArticleLoader;
+  /** Called with each article that loaded, as it arrives (any order). */
+  onLoaded?: (bundle: ArticleBundle) => void;
 }
 
 export interface LoadedArticles {
@@ -115,7 +116,7 @@ export interface LoadedArticles {
  * JSON, invalid) never stops the others: it is reported in `failures` and the rest are returned.
  */
 export async function loadArticles(indexPath: string, slugs: readonly string[], baseUrl: string, options: LoadArticlesOptions = {}): Promise<LoadedArticles> {
-  const { concurrency = 6, onProgress, load = loadArticle } = options;
+  const { concurrency = 6, onProgress, onLoaded, load = loadArticle } = options;
   const results: (ArticleBundle | LoadError | undefined)[] = new Array(slugs.length);
   let next = 0;
   let done = 0;
@@ -124,7 +125,9 @@ export async function loadArticles(indexPath: string, slugs: readonly string[], 
       const i = next++;
       const slug = slugs[i]!;
       try {
-        results[i] = await load(indexPath, slug, baseUrl);
+        const bundle = await load(indexPath, slug, baseUrl);
+        results[i] = bundle;
+        onLoaded?.(bundle);
       } catch (err) {
         results[i] =
           err instanceof DataLoadError

@@ -13,6 +13,9 @@ const handle = installTestHandle(store);
 // Off by default: the offline basemap needs nothing from outside the app's origin.
 const styleUrl = (import.meta.env['VITE_BASEMAP_STYLE_URL'] as string | undefined) || undefined;
 
+// Before React and the map start: loading begins at once (see bootstrap's early prefetch).
+void bootstrap(store, location.search, document.baseURI);
+
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
@@ -21,4 +24,3 @@ if (root) {
     </StrictMode>,
   );
 }
-void bootstrap(store, location.search, document.baseURI);

@@ -5,6 +5,7 @@
  */
 import { DataLoadError, articlePath, loadArticle, type ArticleLoader } from './load-data';
 import type { ArticleRequest, ArticleResponse } from './article-worker';
+import { ownerOf } from './article-queue';
 import type { ArticleBundle } from '../domain/types';
 
 interface Pending {
@@ -19,6 +20,8 @@ export interface WorkerLoader {
   /** The loader bounds its own fetches (the worker's queue; on the main thread a queue here): callers may
    *  hand it every article at once, so the pipeline never waits for a busy main thread to ask for more. */
   selfLimiting: true;
+  /** Lets the workers read the index and start on its articles before anyone asks (see article-queue.ts). */
+  prefetch: (indexPath: string, baseUrl: string) => void;
 }
 
 const MAIN_THREAD_FETCHES = 6;
@@ -32,7 +35,6 @@ function workerCount(): number {
 export function createWorkerLoader(): WorkerLoader {
   const workers: Worker[] = [];
   const size = workerCount();
-  let turn = 0;
   let broken = typeof Worker !== 'function';
   let nextId = 1;
   const pending = new Map<number, Pending>();
@@ -62,9 +64,8 @@ export function createWorkerLoader(): WorkerLoader {
     for (const p of held) p.retry();
   };
 
-  const getWorker = (): Worker | null => {
+  const getWorker = (k: number): Worker | null => {
     if (broken) return null;
-    const k = turn++ % size;
     if (workers[k]) return workers[k];
     let worker: Worker;
     try {
@@ -93,18 +94,28 @@ export function createWorkerLoader(): WorkerLoader {
   const load: ArticleLoader = (indexPath, slug, baseUrl) =>
     new Promise<ArticleBundle>((resolve, reject) => {
       const onMain = () => onMainThread(indexPath, slug, baseUrl).then(resolve, reject);
-      const w = getWorker();
+      const file = articlePath(indexPath, slug);
+      const url = new URL(file, baseUrl).href;
+      // Always the same worker for one file: the one that may have fetched it already.
+      const w = getWorker(ownerOf(url, size));
       if (!w) return void onMain();
       const id = nextId++;
-      const file = articlePath(indexPath, slug);
       pending.set(id, { resolve, reject, retry: onMain });
-      const req: ArticleRequest = { id, url: new URL(file, baseUrl).href, file, slug };
+      const req: ArticleRequest = { type: 'article', id, url, file, slug };
       w.postMessage(req);
     });
+
+  const prefetch = (indexPath: string, baseUrl: string) => {
+    for (let k = 0; k < size; k++) {
+      const req: ArticleRequest = { type: 'prefetch', indexPath, baseUrl, worker: k, workers: size };
+      getWorker(k)?.postMessage(req);
+    }
+  };
 
   return {
     selfLimiting: true,
     load,
+    prefetch,
     dispose: () => {
       for (const w of workers.splice(0)) w.terminate();
       const held = [...pending.values()];

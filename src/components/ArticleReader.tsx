@@ -1,4 +1,4 @@
-import { memo, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import type { ArticleBundle, Claim } from '../domain/types';
 import { dayFromIso, formatDay } from '../domain/time-window';
 import { KIND_LABELS } from '../domain/kind-style';
@@ -7,6 +7,7 @@ import { getArticleRanges, getIndex, getIndexEntries, getIsAllView, getReaderBun
 import type { AppStore } from '../store/app-store';
 import { segmentArticle, type Segment } from '../domain/text-segments';
 import { prefersReducedMotion } from './use-media';
+import { useWindowedRows } from './use-windowed-rows';
 
 /** Select a claim from the reader and bring the map to it. */
 function openFromReader(store: AppStore, claim: Claim) {
@@ -207,20 +208,7 @@ function ArticleContents() {
   const ranges = useAppState(getArticleRanges);
   const entries = useAppState(getIndexEntries);
   const counts = useDeferredValue(useAppState(getVisibleCountByArticle));
-  const list = useRef<HTMLUListElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
-  const [viewport, setViewport] = useState(600);
-
-  useEffect(() => {
-    const el = list.current;
-    if (!el || typeof ResizeObserver !== 'function') return;
-    const ro = new ResizeObserver(() => setViewport(el.clientHeight || 600));
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, []);
-
-  const from = Math.max(0, Math.floor(scrollTop / ROW_H) - OVERSCAN);
-  const to = Math.min(ranges.length, Math.ceil((scrollTop + viewport) / ROW_H) + OVERSCAN);
+  const { ref: list, from, to, padTop, padBottom, onScroll } = useWindowedRows<HTMLUListElement>(ranges.length, ROW_H, { overscan: OVERSCAN });
   let inView = 0;
   for (const n of counts.values()) if (n > 0) inView++;
 
@@ -237,9 +225,9 @@ function ArticleContents() {
         className="article-contents"
         data-testid="article-contents"
         aria-label="Articles"
-        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+        onScroll={onScroll}
       >
-        <li aria-hidden="true" role="presentation" style={{ height: from * ROW_H }} />
+        <li aria-hidden="true" role="presentation" style={{ height: padTop }} />
         {ranges.slice(from, to).map((r) => {
           const entry = entries.get(r.slug);
           const shown = counts.get(r.slug) ?? 0;
@@ -264,7 +252,7 @@ function ArticleContents() {
             </li>
           );
         })}
-        <li aria-hidden="true" role="presentation" style={{ height: (ranges.length - to) * ROW_H }} />
+        <li aria-hidden="true" role="presentation" style={{ height: padBottom }} />
       </ul>
     </section>
   );

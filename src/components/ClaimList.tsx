@@ -1,10 +1,11 @@
-import { useCallback, useDeferredValue, useEffect, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useState } from 'react';
 import type { Claim } from '../domain/types';
 import { KIND_COLORS, KIND_LABELS } from '../domain/kind-style';
 import { useAppState, useAppStore } from '../store/react';
 import { getIndexEntries, getIsAllView, getListClaims, getVisibleClaims } from '../store/selectors';
 import { dayFromIso, formatDay } from '../domain/time-window';
 import { speakerLabel, intervalLabel } from './claim-text';
+import { useWindowedRows } from './use-windowed-rows';
 
 const ROW_HEIGHT = 68;
 /** All-articles view: one more line per row names the article. */
@@ -29,11 +30,12 @@ export function ClaimList({ children }: { children?: React.ReactNode }) {
   const text = useAppState((s) => s.listText);
   const selectedId = useAppState((s) => s.selectedId);
   const selectOrigin = useAppState((s) => s.selectOrigin);
-  const listRef = useRef<HTMLUListElement>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
-  const [scrollTop, setScrollTop] = useState(0);
-  const [viewport, setViewport] = useState(600);
   const windowed = claims.length > WINDOW_ABOVE;
+  const { ref: listRef, from, to, padTop, padBottom, onScroll, scrollToRow } = useWindowedRows<HTMLUListElement>(claims.length, ROW, {
+    overscan: OVERSCAN,
+    enabled: windowed,
+  });
 
   const activeIndex = Math.max(
     0,
@@ -46,16 +48,11 @@ export function ClaimList({ children }: { children?: React.ReactNode }) {
       const list = listRef.current;
       if (!c || !list) return;
       setActiveId(c.id);
-      if (windowed) {
-        const top = i * ROW;
-        if (top < list.scrollTop) list.scrollTop = top;
-        else if (top + ROW > list.scrollTop + list.clientHeight) list.scrollTop = top + ROW - list.clientHeight;
-        setScrollTop(list.scrollTop);
-      }
+      if (windowed) scrollToRow(i, 'nearest');
       // The row may only exist after the windowed render: focus on the next frame.
       requestAnimationFrame(() => list.querySelector<HTMLElement>(`[data-claim-id="${CSS.escape(c.id)}"]`)?.focus());
     },
-    [claims, windowed, ROW],
+    [claims, windowed, listRef, scrollToRow],
   );
 
   // A claim selected elsewhere becomes the list's current row and scrolls into view.
@@ -64,21 +61,9 @@ export function ClaimList({ children }: { children?: React.ReactNode }) {
     const i = claims.findIndex((c) => c.id === selectedId);
     const list = listRef.current;
     if (i < 0 || !list) return;
-    if (windowed) {
-      list.scrollTop = Math.max(0, i * ROW - list.clientHeight / 2);
-      setScrollTop(list.scrollTop);
-    } else {
-      list.querySelector(`[data-claim-id="${CSS.escape(selectedId)}"]`)?.scrollIntoView({ block: 'nearest' });
-    }
-  }, [selectedId, selectOrigin, claims, windowed, ROW]);
-
-  useEffect(() => {
-    const list = listRef.current;
-    if (!list || typeof ResizeObserver !== 'function') return;
-    const ro = new ResizeObserver(() => setViewport(list.clientHeight || 600));
-    ro.observe(list);
-    return () => ro.disconnect();
-  }, []);
+    if (windowed) scrollToRow(i, 'center');
+    else list.querySelector(`[data-claim-id="${CSS.escape(selectedId)}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [selectedId, selectOrigin, claims, windowed, listRef, scrollToRow]);
 
   const open = (c: Claim) => {
     setActiveId(c.id);
@@ -108,12 +93,6 @@ export function ClaimList({ children }: { children?: React.ReactNode }) {
     }
   };
 
-  let from = 0;
-  let to = claims.length;
-  if (windowed) {
-    from = Math.max(0, Math.floor(scrollTop / ROW) - OVERSCAN);
-    to = Math.min(claims.length, Math.ceil((scrollTop + viewport) / ROW) + OVERSCAN);
-  }
   const rows = claims.slice(from, to);
 
   return (
@@ -148,9 +127,9 @@ export function ClaimList({ children }: { children?: React.ReactNode }) {
         role="listbox"
         aria-label="Claims"
         onKeyDown={onKeyDown}
-        onScroll={windowed ? (e) => setScrollTop(e.currentTarget.scrollTop) : undefined}
+        onScroll={onScroll}
       >
-        {windowed && <li aria-hidden="true" role="presentation" style={{ height: from * ROW }} />}
+        {windowed && <li aria-hidden="true" role="presentation" style={{ height: padTop }} />}
         {rows.map((c, k) => {
           const i = from + k;
           const speaker = speakerLabel(c);
@@ -183,7 +162,7 @@ export function ClaimList({ children }: { children?: React.ReactNode }) {
             </li>
           );
         })}
-        {windowed && <li aria-hidden="true" role="presentation" style={{ height: (claims.length - to) * ROW }} />}
+        {windowed && <li aria-hidden="true" role="presentation" style={{ height: padBottom }} />}
         {claims.length === 0 && (
           <li className="claim-list-empty" role="presentation">
             No claim matches. Widen the time window, tick more kinds, or press Reset.

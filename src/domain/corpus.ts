@@ -20,7 +20,7 @@ export function splitMergedClaimId(id: string): { slug: string; id: string } | n
 }
 
 /** What the merged bundle says about itself: a title that names the count, no text, the latest date. */
-function mergedArticle(bundles: readonly ArticleBundle[]): Article {
+export function mergedArticle(bundles: readonly ArticleBundle[]): Article {
   let published = '';
   const sources = new Set<string>();
   for (const b of bundles) {
@@ -52,38 +52,42 @@ function mergedArticle(bundles: readonly ArticleBundle[]): Article {
  * is a shallow copy (geometry, places, quote are shared with the input, never modified).
  */
 export function mergeBundles(bundles: readonly ArticleBundle[]): ArticleBundle {
-  let total = 0;
-  for (const b of bundles) total += b.claims.length;
-  const claims: Claim[] = new Array<Claim>(total);
+  return { format: 1, article: mergedArticle(bundles), claims: bundles.flatMap(mergedClaimsOf) };
+}
+
+/**
+ * One article's claims as the merged bundle holds them (ids prefixed, `article` set). mergeBundles is
+ * these, concatenated in order; a loader can make them as each article arrives.
+ */
+export function mergedClaimsOf(b: ArticleBundle): Claim[] {
+  const claims: Claim[] = new Array<Claim>(b.claims.length);
   let k = 0;
-  for (const b of bundles) {
-    const slug = b.article.slug;
-    for (const c of b.claims) {
-      const copy: Claim = {
-        id: mergedClaimId(slug, c.id),
-        kind: c.kind,
-        summary: c.summary,
-        quote: c.quote,
-        saidBy: c.saidBy,
-        reportedBy: c.reportedBy,
-        stance: c.stance,
-        counterClaim: c.counterClaim === null ? null : mergedClaimId(slug, c.counterClaim),
-        when: c.when,
-        places: c.places,
-        actors: c.actors,
-        magnitude: c.magnitude,
-        note: c.note,
-        geometry: c.geometry,
-        anchor: c.anchor,
-        bbox: c.bbox,
-        article: slug,
-      };
-      // Written out field by field (one object shape for 100k copies: several times faster than a spread);
-      // the optional fields only when present, as in the source.
-      if (c.review !== undefined) copy.review = c.review;
-      if (c.confidence !== undefined) copy.confidence = c.confidence;
-      claims[k++] = copy;
-    }
+  const slug = b.article.slug;
+  for (const c of b.claims) {
+    const copy: Claim = {
+      id: mergedClaimId(slug, c.id),
+      kind: c.kind,
+      summary: c.summary,
+      quote: c.quote,
+      saidBy: c.saidBy,
+      reportedBy: c.reportedBy,
+      stance: c.stance,
+      counterClaim: c.counterClaim === null ? null : mergedClaimId(slug, c.counterClaim),
+      when: c.when,
+      places: c.places,
+      actors: c.actors,
+      magnitude: c.magnitude,
+      note: c.note,
+      geometry: c.geometry,
+      anchor: c.anchor,
+      bbox: c.bbox,
+      article: slug,
+    };
+    // Written out field by field (one object shape for 100k copies: several times faster than a spread);
+    // the optional fields only when present, as in the source.
+    if (c.review !== undefined) copy.review = c.review;
+    if (c.confidence !== undefined) copy.confidence = c.confidence;
+    claims[k++] = copy;
   }
-  return { format: 1, article: mergedArticle(bundles), claims };
+  return claims;
 }

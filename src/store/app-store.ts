@@ -6,7 +6,8 @@
 import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
 import { subscribeWithSelector } from 'zustand/middleware';
 import type { ArticleBundle, ClaimKind, DataIndex } from '../domain/types';
-import { ALL_ARTICLES, mergeBundles } from '../domain/corpus';
+import { ALL_ARTICLES } from '../domain/corpus';
+import { AllArticlesBuilder } from './all-articles-builder';
 import { clampWindow, shiftWindow, type DayWindow } from '../domain/time-window';
 import { getClaimIndex } from './claim-index';
 
@@ -49,8 +50,9 @@ export interface DataSlice {
   showDraft: () => void;
   setIndex: (index: DataIndex) => void;
   setBundle: (bundle: ArticleBundle) => void;
-  /** Merges the loaded articles (index order) and shows them as the all-articles view. */
-  setAllArticles: (bundles: readonly ArticleBundle[]) => void;
+  /** Merges the loaded articles (index order) and shows them as the all-articles view; `builder` may
+   *  hold the articles already prepared while they loaded. */
+  setAllArticles: (bundles: readonly ArticleBundle[], builder?: AllArticlesBuilder) => void;
   /** Shows the merged bundle again (already built). */
   showAllArticles: () => void;
   setLoadProgress: (progress: { done: number; total: number } | null) => void;
@@ -180,12 +182,12 @@ const createDataSlice: Slice<DataSlice> = (set, get) => ({
     if (bundle.article.slug !== ALL_ARTICLES) articles.set(bundle.article.slug, bundle);
     set({ ...SHOWN_FRESH, bundle, showingDraft: false, articles });
   },
-  setAllArticles: (bundles) => {
+  setAllArticles: (bundles, builder = new AllArticlesBuilder()) => {
     const articles = new Map(get().articles);
     for (const b of bundles) articles.set(b.article.slug, b);
     const t0 = performance.now();
-    const allBundle = mergeBundles(bundles);
-    getClaimIndex(allBundle);
+    // The merged bundle with its claim index already made (mergeBundles + getClaimIndex, in pieces).
+    const allBundle = builder.build(bundles);
     performance.measure('claim-atlas:merge-articles', { start: t0, end: performance.now() });
     set({ ...SHOWN_FRESH, bundle: allBundle, allBundle, articles, showingDraft: false, loadProgress: null });
   },

@@ -42,57 +42,96 @@ export function claimVoices(claim: Claim): string[] {
 const KIND_POS = new Map<ClaimKind, number>(CLAIM_KINDS.map((k, i) => [k, i]));
 const cache = new WeakMap<ArticleBundle, ClaimIndex>();
 
-export function getClaimIndex(bundle: ArticleBundle): ClaimIndex {
-  const hit = cache.get(bundle);
-  if (hit) return hit;
-  const claims = bundle.claims;
+/** The per-claim half of an index for a run of claims (one article's, say); assembleClaimIndex joins runs. */
+export interface ClaimIndexPart {
+  claims: readonly Claim[];
+  start: Int32Array;
+  end: Int32Array;
+  kindOf: Uint8Array;
+  voices: string[][];
+  /** Speakers and outlets of this run, in order of first appearance. */
+  voiceCount: Map<string, { count: number; isOutlet: boolean }>;
+}
+
+// A corpus of 100k claims spans a few hundred distinct dates: parse each once. Bounded: a speed-up only.
+const days = new Map<string, number | null>();
+function dayOf(iso: string): number | null {
+  let d = days.get(iso);
+  if (d === undefined) {
+    if (days.size > 20_000) days.clear();
+    days.set(iso, (d = parseIsoDate(iso)));
+  }
+  return d;
+}
+
+export function indexPart(claims: readonly Claim[]): ClaimIndexPart {
   const n = claims.length;
   const start = new Int32Array(n);
   const end = new Int32Array(n);
   const kindOf = new Uint8Array(n);
-  const byId = new Map<string, number>();
-  const voices: string[][] = [];
+  const voices: string[][] = new Array<string[]>(n);
   const voiceCount = new Map<string, { count: number; isOutlet: boolean }>();
-  const kindCounts = new Map<ClaimKind, number>();
-  // A corpus of 100k claims spans a few hundred distinct dates: parse each once.
-  const days = new Map<string, number | null>();
-  const dayOf = (iso: string): number | null => {
-    let d = days.get(iso);
-    if (d === undefined) days.set(iso, (d = parseIsoDate(iso)));
-    return d;
-  };
   for (let i = 0; i < n; i++) {
     const c = claims[i]!;
-    byId.set(c.id, i);
     // Validated bundles always carry real dates; a bad one degrades to a zero-length bar rather than NaN.
     const s = dayOf(c.when.start) ?? 0;
     start[i] = s;
     end[i] = dayOf(c.when.end) ?? s + 1;
     kindOf[i] = KIND_POS.get(c.kind) ?? 0;
-    kindCounts.set(c.kind, (kindCounts.get(c.kind) ?? 0) + 1);
     const v = claimVoices(c);
-    voices.push(v);
+    voices[i] = v;
     for (const name of v) {
-      const isOutlet = c.reportedBy.includes(name) && speakerName(c) !== name;
       const prev = voiceCount.get(name);
       if (prev) prev.count++;
-      else voiceCount.set(name, { count: 1, isOutlet });
+      else voiceCount.set(name, { count: 1, isOutlet: c.reportedBy.includes(name) && speakerName(c) !== name });
     }
+  }
+  return { claims, start, end, kindOf, voices, voiceCount };
+}
+
+/**
+ * The index of `bundle` from parts made over consecutive runs of its claims (in order, covering them
+ * all), remembered for getClaimIndex. Lets a loader index each article as it arrives and only join here.
+ */
+export function assembleClaimIndex(bundle: ArticleBundle, parts: readonly ClaimIndexPart[]): ClaimIndex {
+  const claims = bundle.claims;
+  const n = claims.length;
+  let covered = 0;
+  for (const p of parts) covered += p.claims.length;
+  if (covered !== n) throw new Error(`claim index parts cover ${covered} claims, the bundle holds ${n}`);
+  const start = new Int32Array(n);
+  const end = new Int32Array(n);
+  const kindOf = new Uint8Array(n);
+  const voices: (readonly string[])[] = new Array<readonly string[]>(n);
+  const voiceCount = new Map<string, { count: number; isOutlet: boolean }>();
+  let at = 0;
+  for (const p of parts) {
+    start.set(p.start, at);
+    end.set(p.end, at);
+    kindOf.set(p.kindOf, at);
+    for (let i = 0; i < p.voices.length; i++) voices[at + i] = p.voices[i]!;
+    for (const [name, v] of p.voiceCount) {
+      const prev = voiceCount.get(name);
+      if (prev) prev.count += v.count;
+      else voiceCount.set(name, { count: v.count, isOutlet: v.isOutlet });
+    }
+    at += p.claims.length;
+  }
+  const byId = new Map<string, number>();
+  const kindCounts = new Map<ClaimKind, number>();
+  for (let i = 0; i < n; i++) {
+    const c = claims[i]!;
+    byId.set(c.id, i);
+    kindCounts.set(c.kind, (kindCounts.get(c.kind) ?? 0) + 1);
   }
   const voiceCounts = [...voiceCount.entries()]
     .map(([name, v]) => ({ name, count: v.count, isOutlet: v.isOutlet }))
     .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
-  const index: ClaimIndex = {
-    claims,
-    byId,
-    start,
-    end,
-    kindOf,
-    voices,
-    voiceCounts,
-    kindCounts,
-    domain: paddedDomain(start, end),
-  };
+  const index: ClaimIndex = { claims, byId, start, end, kindOf, voices, voiceCounts, kindCounts, domain: paddedDomain(start, end) };
   cache.set(bundle, index);
   return index;
+}
+
+export function getClaimIndex(bundle: ArticleBundle): ClaimIndex {
+  return cache.get(bundle) ?? assembleClaimIndex(bundle, [indexPart(bundle.claims)]);
 }
