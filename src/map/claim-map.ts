@@ -48,6 +48,9 @@ import {
   ARROW_ICON,
   CLAIMS_SOURCE,
   CLUSTERS_SOURCE,
+  FLOWS_SOURCE,
+  DENSE_AREA_OUTLINE_LAYERS,
+  DENSE_AREA_OUTLINE_ZOOM,
   DENSE_DETAIL_LAYERS,
   DENSE_DETAIL_ZOOM,
   FLOW_AGGREGATES_SOURCE,
@@ -76,7 +79,8 @@ const PICK_RADIUS = 5;
 const LABEL_REFRESH_MS = 220;
 const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
 /** Sources whose features stand for claims and are hidden by feature-state. */
-const MARK_SOURCES: ReadonlySet<string> = new Set([CLAIMS_SOURCE, FLOW_AGGREGATES_SOURCE, CLUSTERS_SOURCE]);
+const MARK_SOURCES: ReadonlySet<string> = new Set([CLAIMS_SOURCE, FLOWS_SOURCE, FLOW_AGGREGATES_SOURCE, CLUSTERS_SOURCE]);
+const FLOW = MARK_CODES.indexOf('flow');
 
 /** The visible claims (ids) a rendered claim or cluster feature stands for; null for other features. */
 export type MemberLookup = (f: MapGeoJSONFeature) => readonly string[] | null;
@@ -145,6 +149,10 @@ export class ClaimMap {
   private aggregateCounts: AggregateCounts | null = null;
   /** The aggregate bands the aggregate source holds now ("lo-hi", '' for none). */
   private aggregateBands = '';
+  /** This bundle's flow arcs and arrowheads (the flows source) and its other marks (the claims source). */
+  private flowFeatures: RenderData['collection']['features'] = [];
+  /** Which flow arcs the flows source holds now ("lo-hi" of the own bands, 'all', '' for none yet). */
+  private flowBands = '';
   /** The claim whose arcs the selected-flows source holds (-1: none). */
   private selectedFlowsShown = -1;
   private labelTimer: ReturnType<typeof setTimeout> | null = null;
@@ -199,7 +207,10 @@ export class ClaimMap {
 
     this.map.on('load', () => this.onStyleLoad(!options.styleUrl));
     this.map.on('moveend', () => this.onMoveEnd());
-    this.map.on('zoom', () => this.loadAggregateBands());
+    this.map.on('zoom', () => {
+      void this.loadAggregateBands();
+      void this.loadFlowBands();
+    });
     this.map.on('click', (e) => this.onClick(e));
     this.map.on('mousemove', (e) => this.onPointerMove(e));
     this.map.on('mouseout', () => this.clearHover());
@@ -273,6 +284,7 @@ export class ClaimMap {
     map.addImage(HATCH_ICON, hatchPattern(), { pixelRatio: 1 });
     // Claims need no tiles past zoom 9 (country-scale geometry): fewer tiles to cut on load and on zoom.
     map.addSource(CLAIMS_SOURCE, { type: 'geojson', data: EMPTY, maxzoom: 9 });
+    map.addSource(FLOWS_SOURCE, { type: 'geojson', data: EMPTY, maxzoom: 9 });
     map.addSource(CLUSTERS_SOURCE, { type: 'geojson', data: EMPTY, maxzoom: 8 });
     map.addSource(FLOW_AGGREGATES_SOURCE, { type: 'geojson', data: EMPTY, maxzoom: 8 });
     map.addSource(SELECTED_FLOWS_SOURCE, { type: 'geojson', data: EMPTY, maxzoom: 8 });
@@ -338,10 +350,12 @@ export class ClaimMap {
     if (this.labelTimer) clearTimeout(this.labelTimer);
     this.labelTimer = null;
     const source = this.map.getSource<GeoJSONSource>(CLAIMS_SOURCE);
+    const flowSource = this.map.getSource<GeoJSONSource>(FLOWS_SOURCE);
     const clusterSource = this.map.getSource<GeoJSONSource>(CLUSTERS_SOURCE);
     const aggregateSource = this.map.getSource<GeoJSONSource>(FLOW_AGGREGATES_SOURCE);
-    if (!source || !clusterSource || !aggregateSource) return;
+    if (!source || !flowSource || !clusterSource || !aggregateSource) return;
     this.map.removeFeatureState({ source: CLAIMS_SOURCE });
+    this.map.removeFeatureState({ source: FLOWS_SOURCE });
     this.map.removeFeatureState({ source: CLUSTERS_SOURCE });
     this.map.removeFeatureState({ source: FLOW_AGGREGATES_SOURCE });
     const dense = this.clusters !== null;
@@ -349,6 +363,7 @@ export class ClaimMap {
       this.denseFlows = dense;
       for (const [layer, property, value] of flowPaint(dense)) this.map.setPaintProperty(layer, property, value);
       for (const layer of DENSE_DETAIL_LAYERS) this.map.setLayerZoomRange(layer, dense ? DENSE_DETAIL_ZOOM : 0, 24);
+      for (const layer of DENSE_AREA_OUTLINE_LAYERS) this.map.setLayerZoomRange(layer, dense ? DENSE_AREA_OUTLINE_ZOOM : 0, 24);
     }
     for (const g of initial) this.writeGroupState(g);
     const cc = this.clusterCounts;
@@ -359,7 +374,12 @@ export class ClaimMap {
     const clusterData = this.clusters && cc ? clusterCollection(this.clusters, cc.n) : EMPTY;
     this.aggregateBands = '';
     if (!this.aggregates) void aggregateSource.setData(EMPTY);
-    this.dataReady = Promise.all([source.setData(render?.collection ?? EMPTY), clusterSource.setData(clusterData), this.loadAggregateBands()])
+    const all = render?.collection.features ?? [];
+    const isFlow = (f: (typeof all)[number]) => f.properties.mark === 'flow' || f.properties.mark === 'arrow';
+    this.flowFeatures = all.filter(isFlow);
+    this.flowBands = '';
+    const others: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: all.filter((f) => !isFlow(f)) };
+    this.dataReady = Promise.all([source.setData(others), clusterSource.setData(clusterData), this.loadAggregateBands(), this.loadFlowBands()])
       .then(() => undefined)
       .catch((err: unknown) => console.warn('map: claims data', err));
   }
@@ -439,6 +459,31 @@ export class ClaimMap {
     return ready;
   }
 
+  /**
+   * Sets the flows source to the arcs drawn on their own around the current zoom (a dense bundle), or to
+   * every arc (a sparse one, or from zoom 7 on, where nearly all are their own). Their feature-state lives
+   * in the source, not the data, so counts written while an arc was out of the source still hold.
+   */
+  private loadFlowBands(): Promise<void> {
+    const source = this.map.getSource<GeoJSONSource>(FLOWS_SOURCE);
+    if (!source || !this.render) return Promise.resolve();
+    const aggs = this.aggregates;
+    const bands = aggs && this.map.getZoom() < aggs.maxZoom ? bandsForZoom(aggs, this.map.getZoom()) : null;
+    const key = bands ? `${bands[0]}-${bands[1]}` : 'all';
+    if (key === this.flowBands) return Promise.resolve();
+    this.flowBands = key;
+    let features = this.flowFeatures;
+    if (bands) {
+      const wanted = ((1 << (bands[1] + 1)) - 1) & ~((1 << bands[0]) - 1);
+      features = features.filter((f) => (f.properties.own & wanted) !== 0);
+    }
+    const ready = source.setData({ type: 'FeatureCollection', features }).then(() => undefined);
+    this.dataReady = Promise.all([this.dataReady, ready])
+      .then(() => undefined)
+      .catch((err: unknown) => console.warn('map: flows', err));
+    return ready;
+  }
+
   /** An aggregate's arc and arrowhead: visible claims `n`, `hidden` at 0, width `w` by summed magnitude. */
   private writeAggregateState(a: number): void {
     const state = this.aggregateCounts!.state(a);
@@ -453,7 +498,8 @@ export class ClaimMap {
     const state: Record<string, unknown> = { n, hidden: n === 0 };
     const ids = groupFeatureIds(render, g);
     if (ids.length > 1) state['w'] = widthForMagnitude(counts.sum[g]!);
-    for (const id of ids) this.map.setFeatureState({ source: CLAIMS_SOURCE, id }, state);
+    const source = render.groups.mark[g] === FLOW ? FLOWS_SOURCE : CLAIMS_SOURCE;
+    for (const id of ids) this.map.setFeatureState({ source, id }, state);
   }
 
   /** Rewrites the cluster labels (one small setData) once the window has stopped moving for a moment. */
@@ -477,19 +523,25 @@ export class ClaimMap {
     if (i === undefined || !render) return NONE;
     const { claimStart, claimGroups } = render.groups;
     const marks: number[] = [];
-    for (let k = claimStart[i]!; k < claimStart[i + 1]!; k++) marks.push(...groupFeatureIds(render, claimGroups[k]!));
+    const flows: number[] = [];
+    for (let k = claimStart[i]!; k < claimStart[i + 1]!; k++) {
+      const g = claimGroups[k]!;
+      (render.groups.mark[g] === FLOW ? flows : marks).push(...groupFeatureIds(render, g));
+    }
     const clusters = this.clusters ? clustersOfClaim(this.clusters, render.groups, i) : [];
     const aggs = this.aggregates;
     const aggregates = aggs ? aggregatesOfClaim(aggs, render, i).flatMap((a) => [a, aggs.count + a]) : [];
-    return { marks, clusters, aggregates };
+    return { marks, flows, clusters, aggregates };
   }
 
   private swapState(previous: Marked, claimId: string | null, key: 'selected' | 'hover'): Marked {
     for (const id of previous.marks) this.map.setFeatureState({ source: CLAIMS_SOURCE, id }, { [key]: false });
+    for (const id of previous.flows) this.map.setFeatureState({ source: FLOWS_SOURCE, id }, { [key]: false });
     for (const id of previous.clusters) this.map.setFeatureState({ source: CLUSTERS_SOURCE, id }, { [key]: false });
     for (const id of previous.aggregates) this.map.setFeatureState({ source: FLOW_AGGREGATES_SOURCE, id }, { [key]: false });
     const next = this.marksOf(claimId);
     for (const id of next.marks) this.map.setFeatureState({ source: CLAIMS_SOURCE, id }, { [key]: true });
+    for (const id of next.flows) this.map.setFeatureState({ source: FLOWS_SOURCE, id }, { [key]: true });
     for (const id of next.clusters) this.map.setFeatureState({ source: CLUSTERS_SOURCE, id }, { [key]: true });
     for (const id of next.aggregates) this.map.setFeatureState({ source: FLOW_AGGREGATES_SOURCE, id }, { [key]: true });
     return next;
@@ -507,7 +559,7 @@ export class ClaimMap {
       const a = f.id >= aggs.count ? f.id - aggs.count : f.id;
       return a < aggs.count ? aggregateClaims(aggs, render, counts.visible, a) : [];
     }
-    if (f.source !== CLAIMS_SOURCE) return null;
+    if (f.source !== CLAIMS_SOURCE && f.source !== FLOWS_SOURCE) return null;
     const g = f.id >= render.arrowBase ? f.id - render.arrowBase : f.id;
     return g < render.groups.count ? counts.visibleMembers(g) : [];
   }
@@ -810,10 +862,11 @@ export class ClaimMap {
  *  aggregates (arcs and arrowheads), so a selected claim drawn inside a summary still shows. */
 interface Marked {
   marks: number[];
+  flows: number[];
   clusters: number[];
   aggregates: number[];
 }
-const NONE: Marked = { marks: [], clusters: [], aggregates: [] };
+const NONE: Marked = { marks: [], flows: [], clusters: [], aggregates: [] };
 
 /** A summary mark under the pointer: a cluster, or a flow aggregate (by aggregate index). */
 interface Target {

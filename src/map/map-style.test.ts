@@ -4,6 +4,7 @@ import {
   CLAIM_LAYER_IDS,
   CLUSTERS_SOURCE,
   FLOW_AGGREGATES_SOURCE,
+  FLOWS_SOURCE,
   SELECTED_FLOWS_SOURCE,
   clusterLabelLayers,
   flowAggregateLayers,
@@ -35,7 +36,7 @@ describe('map style', () => {
   it('names every claim layer claims-* and only those (the test contract)', () => {
     const all = [...style.layers, ...basemapLabelLayers, ...claimLayersBelowLabels, ...claimLayersAboveLabels];
     const all2 = [...all, ...flowAggregateLayers, ...selectedFlowLayers, ...clusterLayers, ...clusterLabelLayers];
-    const sources = [CLAIMS_SOURCE, FLOW_AGGREGATES_SOURCE, SELECTED_FLOWS_SOURCE, CLUSTERS_SOURCE];
+    const sources = [CLAIMS_SOURCE, FLOWS_SOURCE, FLOW_AGGREGATES_SOURCE, SELECTED_FLOWS_SOURCE, CLUSTERS_SOURCE];
     const claimLayers = all2.filter((l) => 'source' in l && sources.includes(l.source));
     expect(claimLayers.map((l) => l.id)).toEqual([...CLAIM_LAYER_IDS]);
     expect(all2.filter((l) => l.id.startsWith('claims-')).length).toBe(claimLayers.length);

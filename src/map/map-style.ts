@@ -23,6 +23,11 @@ import { CLAIM_KINDS } from '../domain/types';
 import { KIND_COLORS } from '../domain/kind-style';
 
 export const CLAIMS_SOURCE = 'claims';
+/** Flow arcs and their arrowheads, apart from the other marks so that a dense bundle's source holds only
+ *  the arcs drawn on their own around the current zoom (claim-map.ts): at world zoom nearly every arc is
+ *  inside an aggregate, and tiling 28k arcs (most of a 100k bundle's vertices) only to filter them out
+ *  held up the first frame. Feature ids are those of the claims source (group g, arrowhead arrowBase + g). */
+export const FLOWS_SOURCE = 'claim-flows';
 /** Point clusters (src/map/clusters.ts): one feature per zoom band and cluster. */
 export const CLUSTERS_SOURCE = 'claim-clusters';
 /** Flow aggregates (src/map/flow-aggregates.ts): one arc and arrowhead per zoom band and cluster pair. */
@@ -243,7 +248,15 @@ export function flowPaint(dense: boolean): FlowPaint[] {
  * instead. A layer out of its zoom range is not even tiled, and these two draw every arc's vertices again.
  */
 export const DENSE_DETAIL_ZOOM = 7;
-export const DENSE_DETAIL_LAYERS: readonly string[] = ['claims-halo', 'claims-flow-casing'];
+export const DENSE_DETAIL_LAYERS: readonly string[] = ['claims-halo', 'claims-flow-halo', 'claims-flow-casing'];
+
+/**
+ * Area outlines of a dense bundle start at this zoom. Below it a city-sized area is a few pixels across:
+ * the fill still draws it (and answers clicks), but the outlines of ten thousand small polygons were
+ * half of a world-view frame at 100k claims (SwiftShader), for rings a reader cannot tell apart.
+ */
+export const DENSE_AREA_OUTLINE_ZOOM = 4;
+export const DENSE_AREA_OUTLINE_LAYERS: readonly string[] = ['claims-area-outline', 'claims-area-outline-contested'];
 
 /** The layers of the claims source, bottom to top. Ids all start with `claims-`. */
 export const claimLayersBelowLabels: LayerSpecification[] = [
@@ -295,7 +308,19 @@ export const claimLayersAboveLabels: LayerSpecification[] = [
     id: 'claims-halo',
     type: 'line',
     source: CLAIMS_SOURCE,
-    filter: ['all', ['any', isMark('flow'), isMark('line')], flowOnItsOwn],
+    filter: isMark('line'),
+    layout: { 'line-cap': 'round', 'line-join': 'round' },
+    paint: {
+      'line-color': '#1b1b1b',
+      'line-width': ['case', ['all', ['!', hidden], ['any', selected, hover]], ['+', lineWidth, 6], 0],
+      'line-opacity': ['case', hidden, 0, selected, 0.55, hover, 0.22, 0],
+    },
+  } satisfies LineLayerSpecification,
+  {
+    id: 'claims-flow-halo',
+    type: 'line',
+    source: FLOWS_SOURCE,
+    filter: ['all', isMark('flow'), flowOnItsOwn],
     layout: { 'line-cap': 'round', 'line-join': 'round' },
     paint: {
       'line-color': '#1b1b1b',
@@ -339,7 +364,7 @@ export const claimLayersAboveLabels: LayerSpecification[] = [
   {
     id: 'claims-flow-casing',
     type: 'line',
-    source: CLAIMS_SOURCE,
+    source: FLOWS_SOURCE,
     filter: ['all', isMark('flow'), flowOnItsOwn],
     layout: { 'line-cap': 'round', 'line-join': 'round' },
     paint: { 'line-color': '#ffffff', 'line-width': FLOW_PAINT.casingWidth, 'line-opacity': FLOW_PAINT.casingOpacity },
@@ -347,7 +372,7 @@ export const claimLayersAboveLabels: LayerSpecification[] = [
   {
     id: 'claims-flow',
     type: 'line',
-    source: CLAIMS_SOURCE,
+    source: FLOWS_SOURCE,
     filter: ['all', isMark('flow'), ['!', contested], flowOnItsOwn],
     layout: { 'line-cap': 'round', 'line-join': 'round' },
     paint: { 'line-color': kindColor, 'line-width': FLOW_PAINT.width, 'line-opacity': FLOW_PAINT.opacity },
@@ -355,7 +380,7 @@ export const claimLayersAboveLabels: LayerSpecification[] = [
   {
     id: 'claims-flow-contested',
     type: 'line',
-    source: CLAIMS_SOURCE,
+    source: FLOWS_SOURCE,
     filter: ['all', isMark('flow'), contested, flowOnItsOwn],
     layout: { 'line-join': 'round' },
     paint: {
@@ -370,7 +395,7 @@ export const claimLayersAboveLabels: LayerSpecification[] = [
     // feature-state), so it follows the width with every member visible: at most a little generous.
     id: 'claims-flow-arrow',
     type: 'symbol',
-    source: CLAIMS_SOURCE,
+    source: FLOWS_SOURCE,
     filter: ['all', isArrow, flowOnItsOwn],
     layout: {
       'icon-image': ARROW_ICON,
