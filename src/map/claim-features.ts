@@ -3,9 +3,9 @@
  *
  * Claims that draw the identical mark — same mark type, same place ids, same kind, same stance — share ONE
  * feature (a "mark group"): six statements in one city are one dot, three reports of fighters moving from
- * Syria to Afghanistan one arc. At corpus scale this divides the features the map must tile and draw, and
- * it is what "flows with the same origin and destination aggregate" means. A group's feature id is its
- * index; a flow group's arrowhead is `arrowBase + index`. Which members are visible, and so the mark's
+ * Syria to Afghanistan one arc. At corpus scale this divides the features the map must tile and draw;
+ * below the detail zoom a dense bundle's arcs aggregate further, between clusters (flow-aggregates.ts).
+ * A group's feature id is its index; a flow group's arrowhead is `arrowBase + index`. Which members are visible, and so the mark's
  * count and summed magnitude, is feature-state kept by `GroupCounts` — never new data.
  *
  * Everything per claim or per group is a typed array (compressed rows: `memberStart[g]..memberStart[g+1]`

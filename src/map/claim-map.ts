@@ -3,11 +3,18 @@
  * by store subscriptions, destroyed on unmount. Nothing else in the app calls maplibre.
  *
  * Rendering path, chosen for corpus scale (issue 5):
- *  - claims drawing the identical mark share one feature (claim-features.ts); all of them go to one GeoJSON
- *    source ONCE (setData only when the bundle changes), dense point marks also to a static cluster
- *    hierarchy (clusters.ts) in a second source;
+ *  - claims drawing the identical mark share one feature (claim-features.ts); points, lines and areas go to
+ *    one GeoJSON source ONCE (setData only when the bundle changes), dense point marks also to a static
+ *    cluster hierarchy (clusters.ts) in a second source;
+ *  - flows of a dense bundle (≥ 100 arcs) aggregate below zoom 8 between clusters of their ends
+ *    (flow-aggregates.ts): one arc per (zoom band, origin cluster, destination cluster), a ring for a
+ *    cluster's internal flows. The aggregate source and the flows source hold only what the bands around
+ *    the current zoom draw (setData when the zoom crosses a band), so the world view tiles and draws
+ *    ~1.4k aggregates instead of 28k arcs at 100k claims, and the first frame waits for neither;
+ *  - what a click on a cluster or an aggregate does is the same: zoom to where it splits, or the chooser
+ *    when it cannot (one spot, one route); a selected claim's own arcs are drawn over the aggregates;
  *  - time window, kind and speaker filters, hover and selection are feature-state on numeric feature ids:
- *    visible members per shared mark and per cluster, updated only for the marks whose count changed —
+ *    visible members per shared mark, cluster and aggregate, updated only for the marks whose count changed —
  *    no re-tiling, no setFilter per scrub step (cluster labels are rewritten once a scrub pauses);
  *  - the camera follows `cameraRequest` from the store; moves it makes are tagged and the settled view is
  *    written back on moveend only, so nothing echoes.
@@ -87,8 +94,9 @@ export type MemberLookup = (f: MapGeoJSONFeature) => readonly string[] | null;
 
 /**
  * MapLibre's Map with one change to "what is drawn here?" — clicks, hover, tests, the bench: a feature
- * of the claim sources is answered once per VISIBLE claim it stands for, each copy with that claim's
- * `claimId` and all of them with `claimIds` (space-separated). A shared mark whose members are all hidden
+ * of the claim sources (shared marks, clusters, flow aggregates and loops) is answered once per VISIBLE
+ * claim it stands for, each copy with that claim's `claimId` and all of them with `claimIds`
+ * (space-separated). A shared mark whose members are all hidden
  * by the time window or filters (it stays in the GPU buffers, drawn transparent, so scrubbing never
  * re-tiles) is not there at all.
  */
