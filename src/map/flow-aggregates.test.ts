@@ -279,6 +279,9 @@ describe('the map side of aggregates', () => {
     const arcs = fc.features.filter((f) => f.properties.mark === 'flow');
     const loops = fc.features.filter((f) => f.properties.mark === 'loop');
     expect(arcs.length + loops.length).toBe([...s.aggs.band].filter((z) => z <= 2).length);
+    // Drawn in data order: the widest routes last, on top.
+    const widths = fc.features.filter((f) => f.properties.mark !== 'arrow').map((f) => f.properties.width);
+    expect(widths).toEqual([...widths].sort((x, y) => x - y));
     for (const f of arcs) {
       expect(f.properties.z).toBeLessThanOrEqual(2);
       const arrow = fc.features.find((x) => x.id === s.aggs.count + (f.id as number))!;

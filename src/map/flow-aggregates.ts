@@ -451,6 +451,9 @@ export function aggregateCollection(
       geometry: { type: 'Point', coordinates: c[c.length - 1]! },
     });
   }
+  // Big routes drawn over small ones: a tile draws its features in data order. (line-sort-key would do it
+  // too, at the price of one draw call per feature.)
+  features.sort((x, y) => x.properties.width - y.properties.width);
   for (const f of arrows) features.push(f);
   return { type: 'FeatureCollection', features };
 }

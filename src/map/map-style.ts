@@ -441,8 +441,8 @@ export const flowAggregateLayers: LayerSpecification[] = [
     type: 'line',
     source: FLOW_AGGREGATES_SOURCE,
     filter: ['all', inAggregateBand, isMark('flow')],
-    // The big routes on top of the small ones.
-    layout: { 'line-cap': 'round', 'line-join': 'round', 'line-sort-key': ['get', 'width'] },
+    // The big routes on top of the small ones: aggregateCollection orders them by width.
+    layout: { 'line-cap': 'round', 'line-join': 'round' },
     paint: {
       'line-color': ['case', ['any', selected, hover], '#1b1b1b', aggregateColor],
       'line-width': seenWidth(['case', ['any', selected, hover], ['+', aggregateWidth, 2], aggregateWidth]),
