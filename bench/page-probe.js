@@ -9,16 +9,6 @@
   const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
   const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-  let hookedMap = null;
-  let lastIdleAt = null;
-  function hookMap(map) {
-    if (hookedMap === map) return;
-    hookedMap = map;
-    map.on('idle', () => {
-      lastIdleAt = now();
-    });
-  }
-
   // Input time = the event's own timestamp (when the browser received it), not when a listener ran.
   let inputAt = null;
   let pointerDownAt = null;
@@ -82,7 +72,6 @@
         const message = document.querySelector('[data-testid="map-message"]');
         if (a && !a.map && message && message.textContent) return { error: `no map: ${message.textContent.trim().slice(0, 200)}` };
         if (a && a.map) {
-          hookMap(a.map);
           watch(a.map);
           if (drawnAt !== null) return { ms: drawnAt, visible: a.getVisibleClaimIds().length };
           const quiet = now() - lastRenderAt > 1000;
@@ -101,7 +90,6 @@
     /** Before one timeline step: listen for the store change, then a render, then idle. */
     arm() {
       const a = atlas();
-      hookMap(a.map);
       const s = { storeAt: null, renderAt: null, idleAt: null, before: signature(), resolve: null };
       inputAt = null;
       const unsubscribe = a.store.subscribe(() => {
