@@ -5,7 +5,12 @@
  * label); every rendered claim feature is answered once per visible claim it stands for, with `claimId`
  * and `claimIds`.
  */
+import { PICK_TIERS } from '../src/map/map-style';
 import { expect, type Atlas, type ClaimAtlasHandle } from './driver';
+
+/** The layers a click picks from before areas, as the app ranks them (areas lie under everything and are
+ *  offered only when nothing else is hit), so a spot "hit alone" here is what a click there opens. */
+const PICK_LAYERS: readonly string[] = PICK_TIERS.filter((tier) => !tier.includes('claims-area-fill')).flat();
 
 /** One mark on the map as a user sees it: where it is, the claims it stands for, the number it shows. */
 export interface DrawnMark {
@@ -63,14 +68,12 @@ export async function drawnPointMarks(app: Atlas): Promise<DrawnMark[]> {
  */
 export async function sharedFlowPoint(app: Atlas, wanted?: string[][]): Promise<{ x: number; y: number; claimIds: string[] }> {
   await app.whenMapIdle();
-  const found = await app.page.evaluate((lists) => {
+  const found = await app.page.evaluate(({ lists, pickLayers }) => {
     const accept = lists ? new Set(lists.map((l) => l.join(' '))) : null;
     const map = (window as unknown as { claimAtlas: ClaimAtlasHandle }).claimAtlas.map!;
     const canvas = map.getCanvas();
     const rect = canvas.getBoundingClientRect();
-    const pick = ['claims-cluster', 'claims-point', 'claims-flow', 'claims-flow-contested', 'claims-flow-arrow', 'claims-line', 'claims-line-contested'].filter(
-      (l) => map.getLayer(l),
-    );
+    const pick = pickLayers.filter((l) => map.getLayer(l));
     const idsAt = (x: number, y: number) =>
       new Set(
         map
@@ -102,7 +105,7 @@ export async function sharedFlowPoint(app: Atlas, wanted?: string[][]): Promise<
       }
     }
     return null;
-  }, wanted ?? null);
+  }, { lists: wanted ?? null, pickLayers: PICK_LAYERS });
   if (!found) throw new Error(`no shared flow${wanted ? ' of those wanted' : ''} can be clicked alone in this view`);
   return found;
 }
@@ -162,23 +165,12 @@ export async function clickableFlowPoint(
 ): Promise<{ x: number; y: number; claimIds: string[]; id: number } | null> {
   await app.whenMapIdle();
   return app.page.evaluate(
-    ({ kind, lists, flowLayers }) => {
+    ({ kind, lists, flowLayers, pickLayers }) => {
       const wanted = lists ? new Set(lists.map((l) => [...l].sort().join(' '))) : null;
       const map = (window as unknown as { claimAtlas: ClaimAtlasHandle }).claimAtlas.map!;
       const canvas = map.getCanvas();
       const rect = canvas.getBoundingClientRect();
-      const pick = [
-        'claims-cluster',
-        'claims-point',
-        'claims-flow',
-        'claims-flow-contested',
-        'claims-flow-arrow',
-        'claims-flow-aggregate',
-        'claims-flow-aggregate-arrow',
-        'claims-flow-aggregate-loop',
-        'claims-line',
-        'claims-line-contested',
-      ].filter((l) => map.getLayer(l));
+      const pick = pickLayers.filter((l) => map.getLayer(l));
       const idsAt = (x: number, y: number) =>
         new Set(
           map
@@ -214,6 +206,6 @@ export async function clickableFlowPoint(
       }
       return null;
     },
-    { kind, lists: accept, flowLayers: FLOW_LAYERS },
+    { kind, lists: accept, flowLayers: FLOW_LAYERS, pickLayers: PICK_LAYERS },
   );
 }

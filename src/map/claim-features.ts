@@ -264,6 +264,27 @@ export function groupFeatureIds(data: RenderData, g: number): number[] {
 }
 
 /**
+ * Calls fn once per summary mark (any band) holding one of claim i's groups, for a banded table
+ * `table[z * G + g]` = the summary (cluster, aggregate) holding group g at tile zoom z, or -1. A claim
+ * with several groups in one summary counts once (claims have a handful of marks at most).
+ */
+export function forEachSummaryOfClaim(table: Int32Array, maxZoom: number, groups: MarkGroups, i: number, fn: (s: number) => void): void {
+  const G = groups.count;
+  const start = groups.claimStart[i]!;
+  const end = groups.claimStart[i + 1]!;
+  for (let z = 0; z <= maxZoom; z++) {
+    const row = z * G;
+    for (let k = start; k < end; k++) {
+      const c = table[row + groups.claimGroups[k]!]!;
+      if (c < 0) continue;
+      let dup = false;
+      for (let q = start; q < k && !dup; q++) dup = table[row + groups.claimGroups[q]!] === c;
+      if (!dup) fn(c);
+    }
+  }
+}
+
+/**
  * Which members of each group are visible, as counts: `n[g]` visible members, `sum[g]` their summed
  * flow magnitude. `apply(mask)` touches only the claims whose visibility flipped since the last call and
  * reports the groups whose count changed, so a time-window step costs what it changes, not the corpus.

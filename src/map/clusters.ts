@@ -13,7 +13,7 @@
  */
 import Supercluster from 'supercluster';
 import type { Feature, FeatureCollection, Point } from 'geojson';
-import { MARK_CODES, type GroupCounts, type MarkGroups } from './claim-features';
+import { MARK_CODES, forEachSummaryOfClaim, type GroupCounts, type MarkGroups } from './claim-features';
 
 export const CLUSTER_MIN_POINTS = 100;
 /** Clusters exist for tile zooms 0..CLUSTER_MAX_ZOOM; from the next zoom on every point is drawn. */
@@ -134,20 +134,7 @@ export function clusterCollection(index: ClusterIndex, n: Int32Array): FeatureCo
 
 /** Calls fn once for each cluster (any band) holding one of claim i's point marks. */
 function forEachClusterOfClaim(index: ClusterIndex, groups: MarkGroups, i: number, fn: (c: number) => void): void {
-  const G = groups.count;
-  const start = groups.claimStart[i]!;
-  const end = groups.claimStart[i + 1]!;
-  for (let z = 0; z <= index.maxZoom; z++) {
-    const row = z * G;
-    for (let k = start; k < end; k++) {
-      const c = index.clusterOf[row + groups.claimGroups[k]!]!;
-      if (c < 0) continue;
-      // A claim with several points in one cluster counts once (claims have a handful of marks at most).
-      let dup = false;
-      for (let q = start; q < k && !dup; q++) dup = index.clusterOf[row + groups.claimGroups[q]!] === c;
-      if (!dup) fn(c);
-    }
-  }
+  forEachSummaryOfClaim(index.clusterOf, index.maxZoom, groups, i, fn);
 }
 
 /** The clusters (all bands) that hold claim i, e.g. to highlight the selected claim's cluster. */

@@ -25,7 +25,7 @@
 import Supercluster from 'supercluster';
 import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
 import { arcBetween } from '../domain/arcs';
-import { MARK_CODES, MAX_ARC_VERTICES, screenBearing, type RenderData } from './claim-features';
+import { MARK_CODES, MAX_ARC_VERTICES, forEachSummaryOfClaim, screenBearing, type RenderData } from './claim-features';
 import { CLUSTER_MAX_ZOOM, CLUSTER_RADIUS } from './clusters';
 
 export const AGGREGATE_MIN_FLOWS = 100;
@@ -271,19 +271,7 @@ export function aggregateWidth(aggs: FlowAggregates, a: number, n: number, sum: 
 
 /** Calls fn once for each aggregate (any band) holding one of claim i's arcs. */
 function forEachAggregateOfClaim(aggs: FlowAggregates, render: RenderData, i: number, fn: (a: number) => void): void {
-  const { claimStart, claimGroups, count: G } = render.groups;
-  const start = claimStart[i]!;
-  const end = claimStart[i + 1]!;
-  for (let z = 0; z <= aggs.maxZoom; z++) {
-    const row = z * G;
-    for (let k = start; k < end; k++) {
-      const a = aggs.aggOf[row + claimGroups[k]!]!;
-      if (a < 0) continue;
-      let dup = false;
-      for (let q = start; q < k && !dup; q++) dup = aggs.aggOf[row + claimGroups[q]!] === a;
-      if (!dup) fn(a);
-    }
-  }
+  forEachSummaryOfClaim(aggs.aggOf, aggs.maxZoom, render.groups, i, fn);
 }
 
 /** The aggregates (all bands) that hold claim i, e.g. to highlight the selected claim's arc. */

@@ -427,7 +427,8 @@ export const claimLayersAboveLabels: LayerSpecification[] = [
 
 const aggregateColor: ExpressionSpecification = ['case', ['==', ['get', 'kind'], 'mixed'], '#4f4a5c', kindColor];
 const aggregateWidth: ExpressionSpecification = ['coalesce', ['feature-state', 'w'], ['get', 'width']];
-const inAggregateBand: ExpressionSpecification = ['==', ['zoom'], ['get', 'z']];
+/** Summary marks (clusters, flow aggregates) of the band the camera's zoom falls in; `z` is their band. */
+const inBand: ExpressionSpecification = ['==', ['zoom'], ['get', 'z']];
 
 /**
  * Flow aggregates below the detail zoom: one arc per (band, origin cluster, destination cluster), width by
@@ -440,7 +441,7 @@ export const flowAggregateLayers: LayerSpecification[] = [
     id: 'claims-flow-aggregate',
     type: 'line',
     source: FLOW_AGGREGATES_SOURCE,
-    filter: ['all', inAggregateBand, isMark('flow')],
+    filter: ['all', inBand, isMark('flow')],
     // The big routes on top of the small ones: aggregateCollection orders them by width.
     layout: { 'line-cap': 'round', 'line-join': 'round' },
     paint: {
@@ -455,7 +456,7 @@ export const flowAggregateLayers: LayerSpecification[] = [
     id: 'claims-flow-aggregate-loop',
     type: 'circle',
     source: FLOW_AGGREGATES_SOURCE,
-    filter: ['all', inAggregateBand, isMark('loop')],
+    filter: ['all', inBand, isMark('loop')],
     paint: {
       'circle-radius': ['case', hidden, 0, ['interpolate', ['linear'], visibleMembers, 1, 5, 10, 7, 100, 11, 1000, 16]],
       'circle-opacity': 0,
@@ -468,7 +469,7 @@ export const flowAggregateLayers: LayerSpecification[] = [
     id: 'claims-flow-aggregate-arrow',
     type: 'symbol',
     source: FLOW_AGGREGATES_SOURCE,
-    filter: ['all', inAggregateBand, isArrow],
+    filter: ['all', inBand, isArrow],
     layout: {
       'icon-image': ARROW_ICON,
       'icon-rotate': ['get', 'bearing'],
@@ -525,7 +526,6 @@ export const selectedFlowLayers: LayerSpecification[] = [
 ];
 
 const clusterClaims: ExpressionSpecification = ['coalesce', ['feature-state', 'n'], ['get', 'count']];
-const inBand: ExpressionSpecification = ['==', ['zoom'], ['get', 'z']];
 
 /** Point clusters, above every other mark: a dark disc sized by the visible claims it holds. */
 export const clusterLayers: LayerSpecification[] = [
