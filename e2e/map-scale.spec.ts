@@ -165,6 +165,11 @@ test.describe('flows at corpus scale', () => {
     const big = await clickableFlowPoint(app, 'aggregate', null);
     if (!big) throw new Error('no aggregate can be clicked alone at the world view');
     expect(big.claimIds.length).toBeGreaterThan(2);
+    // Before the click, the tooltip says what the arc stands for and what a click will do.
+    await page.mouse.move(big.x, big.y);
+    await expect(page.locator('.map-tooltip .map-tooltip-more')).toHaveText(
+      `${big.claimIds.length.toLocaleString('en')} claims along these routes — click to zoom in`,
+    );
     await page.mouse.click(big.x, big.y);
     await expect.poll(async () => (await app.mapView()).zoom).toBeGreaterThan(before.zoom + 0.5);
     const members = new Set(big.claimIds);
