@@ -57,6 +57,8 @@ import {
   CLUSTERS_SOURCE,
   FLOWS_SOURCE,
   DENSE_AREA_OUTLINE_LAYERS,
+  areaFillAntialias,
+  BASEMAP_TOLERANCE,
   DENSE_AREA_OUTLINE_ZOOM,
   DENSE_DETAIL_LAYERS,
   DENSE_DETAIL_ZOOM,
@@ -290,11 +292,14 @@ export class ClaimMap {
     const map = this.map;
     map.addImage(ARROW_ICON, arrowHeadSdf(), { sdf: true, pixelRatio: 2 });
     map.addImage(HATCH_ICON, hatchPattern(), { pixelRatio: 1 });
-    // Claims need no tiles past zoom 9 (country-scale geometry): fewer tiles to cut on load and on zoom.
-    map.addSource(CLAIMS_SOURCE, { type: 'geojson', data: EMPTY, maxzoom: 9 });
+    // Claims need no tiles past zoom 10 (country-scale geometry): fewer tiles to cut on load and on zoom.
+    // Areas and borders are simplified like the basemap (BASEMAP_TOLERANCE: at most 2 px on screen up to
+    // the source's last zoom), which halved their share of a world-view frame; flows keep MapLibre's
+    // default, their curves showed facets at 1 px. Aggregates are tiled only at their own band's zoom.
+    map.addSource(CLAIMS_SOURCE, { type: 'geojson', data: EMPTY, maxzoom: 10, tolerance: BASEMAP_TOLERANCE });
     map.addSource(FLOWS_SOURCE, { type: 'geojson', data: EMPTY, maxzoom: 9 });
     map.addSource(CLUSTERS_SOURCE, { type: 'geojson', data: EMPTY, maxzoom: 8 });
-    map.addSource(FLOW_AGGREGATES_SOURCE, { type: 'geojson', data: EMPTY, maxzoom: 8 });
+    map.addSource(FLOW_AGGREGATES_SOURCE, { type: 'geojson', data: EMPTY, maxzoom: 8, tolerance: BASEMAP_TOLERANCE });
     map.addSource(SELECTED_FLOWS_SOURCE, { type: 'geojson', data: EMPTY, maxzoom: 8 });
     for (const layer of claimLayersBelowLabels) map.addLayer(layer);
     if (offlineBasemap) for (const layer of basemapLabelLayers) map.addLayer(layer);
@@ -372,6 +377,7 @@ export class ClaimMap {
       for (const [layer, property, value] of flowPaint(dense)) this.map.setPaintProperty(layer, property, value);
       for (const layer of DENSE_DETAIL_LAYERS) this.map.setLayerZoomRange(layer, dense ? DENSE_DETAIL_ZOOM : 0, 24);
       for (const layer of DENSE_AREA_OUTLINE_LAYERS) this.map.setLayerZoomRange(layer, dense ? DENSE_AREA_OUTLINE_ZOOM : 0, 24);
+      for (const [layer, value] of areaFillAntialias(dense)) this.map.setPaintProperty(layer, 'fill-antialias', value);
     }
     for (const g of initial) this.writeGroupState(g);
     const cc = this.clusterCounts;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createPropertyExpression, latest, type StylePropertySpecification } from '@maplibre/maplibre-gl-style-spec';
 import {
   CLAIMS_SOURCE,
   CLAIM_LAYER_IDS,
@@ -11,6 +12,9 @@ import {
   selectedFlowLayers,
   clusterLayers,
   flowPaint,
+  areaFillAntialias,
+  DENSE_AREA_OUTLINE_ZOOM,
+  BASEMAP_TOLERANCE,
   PICK_TIERS,
   basemapLabelLayers,
   basemapStyle,
@@ -58,5 +62,35 @@ describe('flow paint per density', () => {
     const dense = flowPaint(true);
     expect(dense.map(([id, prop]) => `${id} ${prop}`)).toEqual(flowPaint(false).map(([id, prop]) => `${id} ${prop}`));
     for (const [, , value] of dense) expect(JSON.stringify(value)).toContain('"zoom"');
+  });
+});
+
+describe('area fills per density', () => {
+  const antialiasAt = (value: unknown, zoom: number): boolean => {
+    const parsed = createPropertyExpression(value, 'fill-antialias', latest.paint_fill['fill-antialias'] as StylePropertySpecification);
+    if (parsed.result !== 'success') throw new Error(`fill-antialias does not parse: ${JSON.stringify(parsed.value)}`);
+    return (parsed.value as { evaluate: (g: { zoom: number }) => boolean }).evaluate({ zoom });
+  };
+
+  it('keeps the antialiased edge of every area in a sparse bundle (the seed), at every zoom', () => {
+    for (const [, value] of areaFillAntialias(false)) for (const z of [0, 2, 5, 12]) expect(antialiasAt(value, z)).toBe(true);
+  });
+
+  it('drops it in a dense bundle only below the zoom where outlines start, on both area fill layers', () => {
+    const dense = areaFillAntialias(true);
+    expect(dense.map(([id]) => id).sort()).toEqual(['claims-area-fill', 'claims-area-hatch']);
+    for (const [id, value] of dense) {
+      expect(CLAIM_LAYER_IDS).toContain(id);
+      expect(antialiasAt(value, 1.6)).toBe(false);
+      expect(antialiasAt(value, DENSE_AREA_OUTLINE_ZOOM - 0.01)).toBe(false);
+      expect(antialiasAt(value, DENSE_AREA_OUTLINE_ZOOM)).toBe(true);
+      expect(antialiasAt(value, 9)).toBe(true);
+    }
+  });
+
+  it('simplifies the basemap lines by at most one tile pixel (two on screen)', () => {
+    const style = basemapStyle('http://localhost/');
+    for (const id of ['land', 'boundaries']) expect((style.sources[id] as { tolerance?: number }).tolerance).toBe(BASEMAP_TOLERANCE);
+    expect(BASEMAP_TOLERANCE).toBeLessThanOrEqual(1);
   });
 });

@@ -47,6 +47,15 @@ export const BASE_COLORS = {
   halo: '#f6f4ef',
 };
 
+/**
+ * Simplification of the basemap's coast and boundary lines when tiled, in pixels of a 512-px tile (MapLibre's
+ * default is 0.375). A tile is shown at 1–2× its size, so 1 px here is at most 2 px on screen, which a reader
+ * does not see at the zoom the tile is for; it draws about a third fewer vertices, and with a software GPU
+ * (SwiftShader) line and fill vertices are most of a world-view frame: at 10k claims the basemap went from
+ * ~53 to ~35 ms a frame (bench/README.md).
+ */
+export const BASEMAP_TOLERANCE = 1;
+
 /** The offline basemap. `baseUrl` is the page's base so the style works under any deploy path. */
 export function basemapStyle(baseUrl: string): StyleSpecification {
   const url = (file: string) => new URL(`basemap/${file}`, baseUrl).href;
@@ -54,8 +63,8 @@ export function basemapStyle(baseUrl: string): StyleSpecification {
     version: 8,
     name: 'Claim Atlas offline basemap',
     sources: {
-      land: { type: 'geojson', data: url('land.json'), attribution: 'Natural Earth' },
-      boundaries: { type: 'geojson', data: url('boundaries.json') },
+      land: { type: 'geojson', data: url('land.json'), tolerance: BASEMAP_TOLERANCE, attribution: 'Natural Earth' },
+      boundaries: { type: 'geojson', data: url('boundaries.json'), tolerance: BASEMAP_TOLERANCE },
       'country-labels': { type: 'geojson', data: url('country-labels.json') },
       capitals: { type: 'geojson', data: url('capitals.json'), attribution: 'GeoNames' },
     },
@@ -65,7 +74,9 @@ export function basemapStyle(baseUrl: string): StyleSpecification {
         id: 'land',
         type: 'fill',
         source: 'land',
-        paint: { 'fill-color': BASE_COLORS.land, 'fill-outline-color': BASE_COLORS.coast },
+        // No antialiasing edge: the coastline layer strokes the same rings (a second stroke was ~8 % of a
+        // world-view frame with a software GPU).
+        paint: { 'fill-color': BASE_COLORS.land, 'fill-antialias': false },
       },
       {
         id: 'coastline',
@@ -251,12 +262,23 @@ export const DENSE_DETAIL_ZOOM = 7;
 export const DENSE_DETAIL_LAYERS: readonly string[] = ['claims-halo', 'claims-flow-halo', 'claims-flow-casing'];
 
 /**
- * Area outlines of a dense bundle start at this zoom. Below it a city-sized area is a few pixels across:
- * the fill still draws it (and answers clicks), but the outlines of ten thousand small polygons were
- * half of a world-view frame at 100k claims (SwiftShader), for rings a reader cannot tell apart.
+ * Area outlines and border casings of a dense bundle start at this zoom. Below it a city-sized area is a
+ * few pixels across: the fill still draws it (and answers clicks), but the outlines of ten thousand small
+ * polygons were half of a world-view frame at 100k claims (SwiftShader), for rings a reader cannot tell
+ * apart; the white casing under borders cost another ~40 ms of a ~370 ms frame there.
  */
 export const DENSE_AREA_OUTLINE_ZOOM = 4;
-export const DENSE_AREA_OUTLINE_LAYERS: readonly string[] = ['claims-area-outline', 'claims-area-outline-contested'];
+export const DENSE_AREA_OUTLINE_LAYERS: readonly string[] = ['claims-area-outline', 'claims-area-outline-contested', 'claims-line-casing'];
+
+/**
+ * Area fills of a dense bundle skip their antialiasing edge (a second pass that strokes every polygon's
+ * ring) below DENSE_AREA_OUTLINE_ZOOM, where the rings are a few pixels long: ~50 ms of a 100k world-view
+ * frame. Set per bundle with setPaintProperty, as `[layer, value]`.
+ */
+export function areaFillAntialias(dense: boolean): [string, boolean | ExpressionSpecification][] {
+  const value: boolean | ExpressionSpecification = dense ? ['step', ['zoom'], false, DENSE_AREA_OUTLINE_ZOOM, true] : true;
+  return [['claims-area-fill', value], ['claims-area-hatch', value]];
+}
 
 /** The layers of the claims source, bottom to top. Ids all start with `claims-`. */
 export const claimLayersBelowLabels: LayerSpecification[] = [
