@@ -23,6 +23,36 @@ test.describe('the map', () => {
     expect(await app.renderedClaimIds()).toEqual([...drawn].sort());
   });
 
+  test('given a cold load, then the first frame painted already shows every claim (no bare basemap filled in piece by piece)', async ({
+    page,
+  }) => {
+    // Record, at the first WebGL draw call of the page, which claims the map has ready to draw.
+    await page.addInitScript(() => {
+      const w = window as unknown as { __firstPaint?: { claims: number } | null; claimAtlas?: { map: import('maplibre-gl').Map } };
+      w.__firstPaint = null;
+      for (const proto of [WebGL2RenderingContext.prototype, WebGLRenderingContext.prototype]) {
+        for (const name of ['drawElements', 'drawArrays'] as const) {
+          const original = proto[name] as (...args: unknown[]) => void;
+          (proto as unknown as Record<string, unknown>)[name] = function (this: unknown, ...args: unknown[]) {
+            if (w.__firstPaint === null) {
+              const map = w.claimAtlas?.map;
+              const layers = map ? (map.getStyle().layers ?? []).map((l) => l.id).filter((id) => id.startsWith('claims-')) : [];
+              const ids = new Set(map ? map.queryRenderedFeatures({ layers }).map((f) => f.properties?.['claimId'] as string) : []);
+              w.__firstPaint = { claims: ids.size };
+            }
+            return original.apply(this, args);
+          };
+        }
+      }
+    });
+    const app = await openApp(page);
+    const bundle = await loadBundle(page);
+    const drawn = bundle.claims.filter((c) => c.geometry.features.length > 0).length;
+    const first = await page.evaluate(() => (window as unknown as { __firstPaint: { claims: number } | null }).__firstPaint);
+    expect(first).toEqual({ claims: drawn });
+    expect(await app.renderedClaimIds()).toHaveLength(drawn);
+  });
+
   test('given the map, when the user drags it to the right with the mouse, then the view in the URL moves west', async ({
     page,
   }) => {

@@ -86,6 +86,8 @@ const APP_MOVE = { claimAtlasMove: true };
 const PICK_RADIUS = 5;
 /** Cluster labels are rewritten this long after the last visibility change (see clusterLabelLayers). */
 const LABEL_REFRESH_MS = 220;
+/** Longest wait for a complete first frame (a bundle and all its tiles) before painting whatever is there. */
+const PAINT_HOLD_MS = 4000;
 const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
 /** Sources whose features stand for claims and are hidden by feature-state. */
 const MARK_SOURCES: ReadonlySet<string> = new Set([CLAIMS_SOURCE, FLOWS_SOURCE, FLOW_AGGREGATES_SOURCE, CLUSTERS_SOURCE]);
@@ -104,6 +106,56 @@ export type MemberLookup = (f: MapGeoJSONFeature) => readonly string[] | null;
  */
 export class ClaimAtlasMap extends MapLibreMap {
   membersOf: MemberLookup | null = null;
+  /** See holdPaint. */
+  private paintHold: { ready: () => boolean; timer: ReturnType<typeof setTimeout> } | null = null;
+
+  constructor(options: ConstructorParameters<typeof MapLibreMap>[0]) {
+    super(options);
+    const painter = this.painter;
+    const paint = painter.render.bind(painter);
+    painter.render = (...args: Parameters<typeof paint>) => {
+      const hold = this.paintHold;
+      if (hold) {
+        // Not painted yet. `repaint` keeps the frames coming (tiles are still requested and laid out), and
+        // so no `idle` is announced for a frame nobody has seen.
+        if (!(this.loaded() && hold.ready())) return;
+        this.endHold();
+      }
+      paint(...args);
+    };
+  }
+
+  /**
+   * Paint nothing until a frame in which every source's tiles are loaded and `ready()` holds (then that
+   * frame is painted, complete), or until `maxMs` have passed or a reader moves the map.
+   *
+   * Why: with a software GPU (SwiftShader, as in CI and on machines without a GPU) every painted frame
+   * blocks the page for 50–500 ms, and while data loads MapLibre paints one per tile that arrives: a
+   * bare basemap, then claims source by source. At 1k claims that was 12 frames and ~1.2 s of GPU time
+   * between the data arriving and the map being complete; the reader saw half-drawn maps meanwhile.
+   */
+  holdPaint(ready: () => boolean, maxMs: number): void {
+    if (this.paintHold) clearTimeout(this.paintHold.timer);
+    this.paintHold = { ready, timer: setTimeout(() => this.releasePaint(), maxMs) };
+    this.repaint = true;
+  }
+
+  /** Paints again from the next frame on, whatever is loaded. */
+  releasePaint(): void {
+    if (!this.paintHold) return;
+    this.endHold();
+    this.triggerRepaint();
+  }
+
+  get paintHeld(): boolean {
+    return this.paintHold !== null;
+  }
+
+  private endHold(): void {
+    if (this.paintHold) clearTimeout(this.paintHold.timer);
+    this.paintHold = null;
+    this.repaint = false;
+  }
 
   /** Rendered claim features as MapLibre returns them, hidden ones left out, not expanded per claim. */
   queryMarks(...args: Parameters<MapLibreMap['queryRenderedFeatures']>): MapGeoJSONFeature[] {
@@ -177,6 +229,8 @@ export class ClaimMap {
   private lastPointer: { x: number; y: number } | null = null;
   private destroyed = false;
   private pressOnMap = false;
+  /** The claim sources have been given a bundle's data (the first paint waits for it). */
+  private claimDataSet = false;
 
   private constructor(container: HTMLElement, store: AppStore, options: ClaimMapOptions) {
     this.store = store;
@@ -197,6 +251,10 @@ export class ClaimMap {
       fadeDuration: 0,
     });
     this.map.membersOf = (f) => this.membersOf(f);
+    // The first frame the reader sees is the whole map with the article's claims, not a bare basemap
+    // filled in source by source (ClaimAtlasMap.holdPaint). A failed load shows the basemap at once, a slow
+    // one after PAINT_HOLD_MS.
+    this.map.holdPaint(() => this.claimDataSet || store.getState().loadStatus === 'error', PAINT_HOLD_MS);
     this.map.touchZoomRotate.disableRotation();
     this.map.keyboard.disableRotation();
     this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
@@ -222,6 +280,10 @@ export class ClaimMap {
       void this.loadFlowBands();
     });
     this.map.on('click', (e) => this.onClick(e));
+    // A reader who moves the map sees it move, loaded or not.
+    this.map.on('movestart', (e) => {
+      if (e.originalEvent) this.map.releasePaint();
+    });
     this.map.on('mousemove', (e) => this.onPointerMove(e));
     this.map.on('mouseout', () => this.clearHover());
     this.map.on('error', (e) => console.warn('map:', e.error?.message ?? e));
@@ -273,6 +335,7 @@ export class ClaimMap {
     cancelAnimationFrame(this.hoverFrame);
     if (this.labelTimer) clearTimeout(this.labelTimer);
     this.resizeObserver?.disconnect();
+    this.map.releasePaint();
     this.tooltip.remove();
     this.map.remove();
   }
@@ -393,6 +456,9 @@ export class ClaimMap {
     this.flowFeatures = all.filter(isFlow);
     this.flowBands = '';
     const others: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: all.filter((f) => !isFlow(f)) };
+    // A new bundle appears whole (all its sources tiled), as the first one does.
+    this.claimDataSet = true;
+    if (bundle) this.map.holdPaint(() => true, PAINT_HOLD_MS);
     this.dataReady = Promise.all([source.setData(others), clusterSource.setData(clusterData), this.loadAggregateBands(), this.loadFlowBands()])
       .then(() => undefined)
       .catch((err: unknown) => console.warn('map: claims data', err));

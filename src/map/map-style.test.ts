@@ -67,7 +67,7 @@ describe('flow paint per density', () => {
 
 describe('area fills per density', () => {
   const antialiasAt = (value: unknown, zoom: number): boolean => {
-    const parsed = createPropertyExpression(value, 'fill-antialias', latest.paint_fill['fill-antialias'] as StylePropertySpecification);
+    const parsed = createPropertyExpression(value, 'fill-antialias', latest.paint_fill["fill-antialias"] as unknown as StylePropertySpecification);
     if (parsed.result !== 'success') throw new Error(`fill-antialias does not parse: ${JSON.stringify(parsed.value)}`);
     return (parsed.value as { evaluate: (g: { zoom: number }) => boolean }).evaluate({ zoom });
   };
