@@ -118,7 +118,9 @@ export class ClaimAtlasMap extends MapLibreMap {
       if (hold) {
         // Not painted yet. `repaint` keeps the frames coming (tiles are still requested and laid out), and
         // so no `idle` is announced for a frame nobody has seen.
-        if (!(this.loaded() && hold.ready())) return;
+        // Symbol placement (cluster counts, arrowheads, labels) may take several frames; each of them
+        // would be a full repaint, so the first one waits for it too.
+        if (!(this.loaded() && !this._placementDirty && hold.ready())) return;
         this.endHold();
       }
       paint(...args);
