@@ -591,6 +591,9 @@ export class ClaimMap {
       this.labelTimer = null;
       const source = this.map.getSource<GeoJSONSource>(CLUSTERS_SOURCE);
       if (this.destroyed || !source || !this.clusters || !this.clusterCounts) return;
+      // Re-tiled labels are placed over a few frames, each a full repaint (three at 10k claims, ~370 ms
+      // with a software GPU, which the reader's next scrub step then waited behind): paint once, placed.
+      this.map.holdPaint(() => true, PAINT_HOLD_MS);
       const ready = source.setData(clusterCollection(this.clusters, this.clusterCounts.n)).then(() => undefined);
       this.dataReady = Promise.all([this.dataReady, ready])
         .then(() => undefined)
