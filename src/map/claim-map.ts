@@ -88,6 +88,12 @@ const PICK_RADIUS = 5;
 const LABEL_REFRESH_MS = 220;
 /** Longest wait for a complete first frame (a bundle and all its tiles) before painting whatever is there. */
 const PAINT_HOLD_MS = 4000;
+/**
+ * The same once a bundle has arrived: tiling it takes ~5 s at 100k claims here, and painting part-way (each
+ * frame 100–500 ms with a software GPU) only delays the complete map. A corpus that big arrives after the
+ * first hold has ended, so the basemap is on screen meanwhile.
+ */
+const BUNDLE_PAINT_HOLD_MS = 8000;
 const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
 /** Sources whose features stand for claims and are hidden by feature-state. */
 const MARK_SOURCES: ReadonlySet<string> = new Set([CLAIMS_SOURCE, FLOWS_SOURCE, FLOW_AGGREGATES_SOURCE, CLUSTERS_SOURCE]);
@@ -231,8 +237,8 @@ export class ClaimMap {
   private lastPointer: { x: number; y: number } | null = null;
   private destroyed = false;
   private pressOnMap = false;
-  /** The claim sources have been given a bundle's data (the first paint waits for it). */
-  private claimDataSet = false;
+  /** Every claim source has taken the current bundle's data (a held paint waits for it). */
+  private dataSettled = false;
 
   private constructor(container: HTMLElement, store: AppStore, options: ClaimMapOptions) {
     this.store = store;
@@ -256,7 +262,7 @@ export class ClaimMap {
     // The first frame the reader sees is the whole map with the article's claims, not a bare basemap
     // filled in source by source (ClaimAtlasMap.holdPaint). A failed load shows the basemap at once, a slow
     // one after PAINT_HOLD_MS.
-    this.map.holdPaint(() => this.claimDataSet || store.getState().loadStatus === 'error', PAINT_HOLD_MS);
+    this.map.holdPaint(() => this.dataSettled || store.getState().loadStatus === 'error', PAINT_HOLD_MS);
     this.map.touchZoomRotate.disableRotation();
     this.map.keyboard.disableRotation();
     this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
@@ -458,12 +464,17 @@ export class ClaimMap {
     this.flowFeatures = all.filter(isFlow);
     this.flowBands = '';
     const others: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: all.filter((f) => !isFlow(f)) };
-    // A new bundle appears whole (all its sources tiled), as the first one does.
-    this.claimDataSet = true;
-    if (bundle) this.map.holdPaint(() => true, PAINT_HOLD_MS);
+    // A new bundle appears whole, as the first one does: painting waits until every claim source has taken
+    // its data (flow and aggregate bands arrive a little later than the rest) and all tiles are loaded.
+    this.dataSettled = false;
+    const settle = () => {
+      if (this.renderedBundle === bundle) this.dataSettled = true;
+    };
+    if (bundle) this.map.holdPaint(() => this.dataSettled, BUNDLE_PAINT_HOLD_MS);
     this.dataReady = Promise.all([source.setData(others), clusterSource.setData(clusterData), this.loadAggregateBands(), this.loadFlowBands()])
       .then(() => undefined)
-      .catch((err: unknown) => console.warn('map: claims data', err));
+      .catch((err: unknown) => console.warn('map: claims data', err))
+      .finally(settle);
   }
 
   /**
