@@ -64,49 +64,12 @@ export async function drawnPointMarks(app: Atlas): Promise<DrawnMark[]> {
 /**
  * A screen point (page CSS px) on a shared flow — one arc standing for several visible claims — where a
  * click hits that arc and nothing else. `wanted` restricts the search to arcs standing for exactly one of
- * these lists of claims (in claim order).
+ * these lists of claims.
  */
 export async function sharedFlowPoint(app: Atlas, wanted?: string[][]): Promise<{ x: number; y: number; claimIds: string[] }> {
-  await app.whenMapIdle();
-  const found = await app.page.evaluate(({ lists, pickLayers }) => {
-    const accept = lists ? new Set(lists.map((l) => l.join(' '))) : null;
-    const map = (window as unknown as { claimAtlas: ClaimAtlasHandle }).claimAtlas.map!;
-    const canvas = map.getCanvas();
-    const rect = canvas.getBoundingClientRect();
-    const pick = pickLayers.filter((l) => map.getLayer(l));
-    const idsAt = (x: number, y: number) =>
-      new Set(
-        map
-          .queryRenderedFeatures(
-            [
-              [x - 6, y - 6],
-              [x + 6, y + 6],
-            ],
-            { layers: pick },
-          )
-          .map((f) => (f.properties as { claimId: string }).claimId),
-      );
-    const flows = new Map<number, { ids: string[]; coords: number[][] }>();
-    for (const f of map.queryRenderedFeatures({ layers: ['claims-flow', 'claims-flow-contested'] })) {
-      if (f.geometry.type !== 'LineString' || typeof f.id !== 'number') continue;
-      const ids = ((f.properties as { claimIds: string }).claimIds ?? '').split(' ');
-      if (ids.length < 2 || (accept && !accept.has(ids.join(' ')))) continue;
-      flows.set(f.id, { ids, coords: f.geometry.coordinates });
-    }
-    for (const { ids, coords } of flows.values()) {
-      const mid = (coords.length - 1) / 2;
-      const order = coords.map((c, i) => ({ c, d: Math.abs(i - mid) })).sort((a, b) => a.d - b.d);
-      for (const { c } of order) {
-        const p = map.project([c[0]!, c[1]!]);
-        if (p.x < 10 || p.y < 10 || p.x > canvas.clientWidth - 10 || p.y > canvas.clientHeight - 10) continue;
-        if (document.elementFromPoint(rect.left + p.x, rect.top + p.y) !== canvas) continue;
-        const hit = idsAt(p.x, p.y);
-        if (hit.size === ids.length && ids.every((id) => hit.has(id))) return { x: rect.left + p.x, y: rect.top + p.y, claimIds: ids };
-      }
-    }
-    return null;
-  }, { lists: wanted ?? null, pickLayers: PICK_LAYERS });
-  if (!found) throw new Error(`no shared flow${wanted ? ' of those wanted' : ''} can be clicked alone in this view`);
+  const found = await clickableFlowPoint(app, 'flow', wanted ?? null);
+  // Arcs standing for the most claims are tried first: one claim alone means no shared arc can be clicked.
+  if (!found || found.claimIds.length < 2) throw new Error(`no shared flow${wanted ? ' of those wanted' : ''} can be clicked alone in this view`);
   return found;
 }
 

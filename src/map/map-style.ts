@@ -324,31 +324,30 @@ export const claimLayersBelowLabels: LayerSpecification[] = [
   } satisfies LineLayerSpecification,
 ];
 
+/** A dark halo under the selected or hovered line or flow; zero width otherwise. */
+const selectionHalo: Pick<LineLayerSpecification, 'layout' | 'paint'> = {
+  layout: { 'line-cap': 'round', 'line-join': 'round' },
+  paint: {
+    'line-color': '#1b1b1b',
+    'line-width': ['case', ['all', ['!', hidden], ['any', selected, hover]], ['+', lineWidth, 6], 0],
+    'line-opacity': ['case', hidden, 0, selected, 0.55, hover, 0.22, 0],
+  },
+};
+
 export const claimLayersAboveLabels: LayerSpecification[] = [
   {
-    // A dark halo under the selected line/flow; invisible otherwise.
     id: 'claims-halo',
     type: 'line',
     source: CLAIMS_SOURCE,
     filter: isMark('line'),
-    layout: { 'line-cap': 'round', 'line-join': 'round' },
-    paint: {
-      'line-color': '#1b1b1b',
-      'line-width': ['case', ['all', ['!', hidden], ['any', selected, hover]], ['+', lineWidth, 6], 0],
-      'line-opacity': ['case', hidden, 0, selected, 0.55, hover, 0.22, 0],
-    },
+    ...selectionHalo,
   } satisfies LineLayerSpecification,
   {
     id: 'claims-flow-halo',
     type: 'line',
     source: FLOWS_SOURCE,
     filter: ['all', isMark('flow'), flowOnItsOwn],
-    layout: { 'line-cap': 'round', 'line-join': 'round' },
-    paint: {
-      'line-color': '#1b1b1b',
-      'line-width': ['case', ['all', ['!', hidden], ['any', selected, hover]], ['+', lineWidth, 6], 0],
-      'line-opacity': ['case', hidden, 0, selected, 0.55, hover, 0.22, 0],
-    },
+    ...selectionHalo,
   } satisfies LineLayerSpecification,
   {
     id: 'claims-line-casing',
