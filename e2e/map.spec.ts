@@ -10,7 +10,36 @@ import {
   loadBundle,
   openApp,
   test,
+  Atlas,
+  SEED_SLUG,
 } from './driver';
+import type { Page } from '@playwright/test';
+
+/** Records, at the page's first WebGL draw call, when it came and how many claims the map had to draw. */
+async function recordFirstDraw(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __firstDraw?: { at: number; claims: number } | null; claimAtlas?: { map: import('maplibre-gl').Map } };
+    w.__firstDraw = null;
+    for (const proto of [WebGL2RenderingContext.prototype, WebGLRenderingContext.prototype]) {
+      for (const name of ['drawElements', 'drawArrays'] as const) {
+        const original = proto[name] as (...args: unknown[]) => void;
+        (proto as unknown as Record<string, unknown>)[name] = function (this: unknown, ...args: unknown[]) {
+          if (w.__firstDraw === null) {
+            const map = w.claimAtlas?.map;
+            const layers = map ? (map.getStyle().layers ?? []).map((l) => l.id).filter((id) => id.startsWith('claims-')) : [];
+            const ids = new Set(map ? map.queryRenderedFeatures({ layers }).map((f) => f.properties?.['claimId'] as string) : []);
+            w.__firstDraw = { at: performance.now(), claims: ids.size };
+          }
+          return original.apply(this, args);
+        };
+      }
+    }
+  });
+}
+
+function firstDraw(page: Page): Promise<{ at: number; claims: number } | null> {
+  return page.evaluate(() => (window as unknown as { __firstDraw: { at: number; claims: number } | null }).__firstDraw);
+}
 
 const MAP_PARAM = /^-?\d+(\.\d+)?\/-?\d+(\.\d+)?\/-?\d+(\.\d+)?$/;
 
@@ -26,31 +55,44 @@ test.describe('the map', () => {
   test('given a cold load, then the first frame painted already shows every claim (no bare basemap filled in piece by piece)', async ({
     page,
   }) => {
-    // Record, at the first WebGL draw call of the page, which claims the map has ready to draw.
-    await page.addInitScript(() => {
-      const w = window as unknown as { __firstPaint?: { claims: number } | null; claimAtlas?: { map: import('maplibre-gl').Map } };
-      w.__firstPaint = null;
-      for (const proto of [WebGL2RenderingContext.prototype, WebGLRenderingContext.prototype]) {
-        for (const name of ['drawElements', 'drawArrays'] as const) {
-          const original = proto[name] as (...args: unknown[]) => void;
-          (proto as unknown as Record<string, unknown>)[name] = function (this: unknown, ...args: unknown[]) {
-            if (w.__firstPaint === null) {
-              const map = w.claimAtlas?.map;
-              const layers = map ? (map.getStyle().layers ?? []).map((l) => l.id).filter((id) => id.startsWith('claims-')) : [];
-              const ids = new Set(map ? map.queryRenderedFeatures({ layers }).map((f) => f.properties?.['claimId'] as string) : []);
-              w.__firstPaint = { claims: ids.size };
-            }
-            return original.apply(this, args);
-          };
-        }
-      }
-    });
+    await recordFirstDraw(page);
     const app = await openApp(page);
     const bundle = await loadBundle(page);
     const drawn = bundle.claims.filter((c) => c.geometry.features.length > 0).length;
-    const first = await page.evaluate(() => (window as unknown as { __firstPaint: { claims: number } | null }).__firstPaint);
-    expect(first).toEqual({ claims: drawn });
+    expect(await firstDraw(page)).toMatchObject({ claims: drawn });
     expect(await app.renderedClaimIds()).toHaveLength(drawn);
+  });
+
+  test('given the article still loading, when the reader drags the map, then the map is drawn at once, not when the load ends', async ({
+    page,
+  }) => {
+    await recordFirstDraw(page);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    await page.route(`**/data/articles/${SEED_SLUG}.json`, async (route) => {
+      await gate;
+      await route.continue();
+    });
+    await page.goto('/');
+    await page.waitForFunction(() => (window as unknown as { claimAtlas?: { map?: { isStyleLoaded(): boolean } } }).claimAtlas?.map?.isStyleLoaded() === true);
+    const box = (await page.getByTestId('map').boundingBox())!;
+    const dragAt = await page.evaluate(() => performance.now());
+    // Away from the "Loading the article…" note at the map's centre.
+    const [x, y] = [box.x + box.width * 0.25, box.y + box.height * 0.75];
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    await page.mouse.move(x + 120, y, { steps: 6 });
+    await page.mouse.up();
+    await expect.poll(() => firstDraw(page)).not.toBeNull();
+    const first = (await firstDraw(page))!;
+    // Drawn without waiting for the data (the map would otherwise hold its paint up to 4 s).
+    expect(first.claims).toBe(0);
+    expect(first.at - dragAt).toBeLessThan(1500);
+    release();
+    const app = new Atlas(page);
+    await app.waitUntilReady();
+    const bundle = await loadBundle(page);
+    expect(await app.renderedClaimIds()).toHaveLength(bundle.claims.filter((c) => c.geometry.features.length > 0).length);
   });
 
   test('given the map, when the user drags it to the right with the mouse, then the view in the URL moves west', async ({

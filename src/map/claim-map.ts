@@ -113,7 +113,7 @@ export type MemberLookup = (f: MapGeoJSONFeature) => readonly string[] | null;
 export class ClaimAtlasMap extends MapLibreMap {
   membersOf: MemberLookup | null = null;
   /** See holdPaint. */
-  private paintHold: { ready: () => boolean; timer: ReturnType<typeof setTimeout> } | null = null;
+  private paintHold: { ready: () => boolean; until: number; timer: ReturnType<typeof setTimeout> } | null = null;
 
   constructor(options: ConstructorParameters<typeof MapLibreMap>[0]) {
     super(options);
@@ -143,8 +143,13 @@ export class ClaimAtlasMap extends MapLibreMap {
    * between the data arriving and the map being complete; the reader saw half-drawn maps meanwhile.
    */
   holdPaint(ready: () => boolean, maxMs: number): void {
-    if (this.paintHold) clearTimeout(this.paintHold.timer);
-    this.paintHold = { ready, timer: setTimeout(() => this.releasePaint(), maxMs) };
+    // A hold asked for while another runs (cluster labels rewritten while a bundle still tiles) waits for
+    // both, until the later of the two deadlines: the new one must not paint the half-tiled bundle.
+    const previous = this.paintHold;
+    if (previous) clearTimeout(previous.timer);
+    const until = Math.max(previous?.until ?? 0, performance.now() + maxMs);
+    const both = previous ? () => previous.ready() && ready() : ready;
+    this.paintHold = { ready: both, until, timer: setTimeout(() => this.releasePaint(), until - performance.now()) };
     this.repaint = true;
   }
 
@@ -153,10 +158,6 @@ export class ClaimAtlasMap extends MapLibreMap {
     if (!this.paintHold) return;
     this.endHold();
     this.triggerRepaint();
-  }
-
-  get paintHeld(): boolean {
-    return this.paintHold !== null;
   }
 
   private endHold(): void {
