@@ -7,6 +7,7 @@
  */
 import { PICK_TIERS } from '../src/map/map-style';
 import { expect, type Atlas, type ClaimAtlasHandle } from './driver';
+import type { Page } from '@playwright/test';
 
 /** The layers a click picks from before areas, as the app ranks them (areas lie under everything and are
  *  offered only when nothing else is hit), so a spot "hit alone" here is what a click there opens. */
@@ -171,4 +172,30 @@ export async function clickableFlowPoint(
     },
     { kind, lists: accept, flowLayers: FLOW_LAYERS, pickLayers: PICK_LAYERS },
   );
+}
+
+/** Records, at the page's first WebGL draw call, when it came and how many claims the map had to draw. */
+export async function recordFirstDraw(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __firstDraw?: { at: number; claims: number } | null; claimAtlas?: { map: import('maplibre-gl').Map } };
+    w.__firstDraw = null;
+    for (const proto of [WebGL2RenderingContext.prototype, WebGLRenderingContext.prototype]) {
+      for (const name of ['drawElements', 'drawArrays'] as const) {
+        const original = proto[name] as (...args: unknown[]) => void;
+        (proto as unknown as Record<string, unknown>)[name] = function (this: unknown, ...args: unknown[]) {
+          if (w.__firstDraw === null) {
+            const map = w.claimAtlas?.map;
+            const layers = map ? (map.getStyle().layers ?? []).map((l) => l.id).filter((id) => id.startsWith('claims-')) : [];
+            const ids = new Set(map ? map.queryRenderedFeatures({ layers }).map((f) => f.properties?.['claimId'] as string) : []);
+            w.__firstDraw = { at: performance.now(), claims: ids.size };
+          }
+          return original.apply(this, args);
+        };
+      }
+    }
+  });
+}
+
+export function firstDraw(page: Page): Promise<{ at: number; claims: number } | null> {
+  return page.evaluate(() => (window as unknown as { __firstDraw: { at: number; claims: number } | null }).__firstDraw);
 }

@@ -13,33 +13,7 @@ import {
   Atlas,
   SEED_SLUG,
 } from './driver';
-import type { Page } from '@playwright/test';
-
-/** Records, at the page's first WebGL draw call, when it came and how many claims the map had to draw. */
-async function recordFirstDraw(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const w = window as unknown as { __firstDraw?: { at: number; claims: number } | null; claimAtlas?: { map: import('maplibre-gl').Map } };
-    w.__firstDraw = null;
-    for (const proto of [WebGL2RenderingContext.prototype, WebGLRenderingContext.prototype]) {
-      for (const name of ['drawElements', 'drawArrays'] as const) {
-        const original = proto[name] as (...args: unknown[]) => void;
-        (proto as unknown as Record<string, unknown>)[name] = function (this: unknown, ...args: unknown[]) {
-          if (w.__firstDraw === null) {
-            const map = w.claimAtlas?.map;
-            const layers = map ? (map.getStyle().layers ?? []).map((l) => l.id).filter((id) => id.startsWith('claims-')) : [];
-            const ids = new Set(map ? map.queryRenderedFeatures({ layers }).map((f) => f.properties?.['claimId'] as string) : []);
-            w.__firstDraw = { at: performance.now(), claims: ids.size };
-          }
-          return original.apply(this, args);
-        };
-      }
-    }
-  });
-}
-
-function firstDraw(page: Page): Promise<{ at: number; claims: number } | null> {
-  return page.evaluate(() => (window as unknown as { __firstDraw: { at: number; claims: number } | null }).__firstDraw);
-}
+import { firstDraw, recordFirstDraw } from './driver-map';
 
 const MAP_PARAM = /^-?\d+(\.\d+)?\/-?\d+(\.\d+)?\/-?\d+(\.\d+)?$/;
 

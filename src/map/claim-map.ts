@@ -261,9 +261,9 @@ export class ClaimMap {
     });
     this.map.membersOf = (f) => this.membersOf(f);
     // The first frame the reader sees is the whole map with the article's claims, not a bare basemap
-    // filled in source by source (ClaimAtlasMap.holdPaint). A failed load shows the basemap at once, a slow
-    // one after PAINT_HOLD_MS.
-    this.map.holdPaint(() => this.dataSettled || store.getState().loadStatus === 'error', PAINT_HOLD_MS);
+    // filled in source by source (ClaimAtlasMap.holdPaint). A slow load shows the basemap after PAINT_HOLD_MS.
+    // (A load that fails replaces the whole page with its error, map included.)
+    this.map.holdPaint(() => this.dataSettled, PAINT_HOLD_MS);
     this.map.touchZoomRotate.disableRotation();
     this.map.keyboard.disableRotation();
     this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
