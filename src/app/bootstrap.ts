@@ -121,6 +121,9 @@ export async function bootstrap(store: AppStore, search: string, baseUrl: string
   const st = store.getState();
   for (const n of notices) st.addNotice(n);
   st.startLoading();
+  // A link's saved view is where the map opens, before any data: it then tiles the basemap once, for that
+  // view, while the articles download (applyUrlState asks for the same view again once they are in).
+  if (url.map) st.requestCamera({ type: 'view', view: url.map }, false);
   const indexPath = url.data ?? DEFAULT_INDEX;
   source = { indexPath, baseUrl };
   // A link without a=, or with a=*, opens every article when the index has several: start on them now,

@@ -245,11 +245,14 @@ export class ClaimMap {
     this.store = store;
     this.container = container;
     const style: string | StyleSpecification = options.styleUrl || basemapStyle(options.baseUrl);
+    // A view asked for before the map exists (a link's map=) is where it opens: no tiles for another view.
+    const asked = store.getState().cameraRequest?.target;
+    const view = asked?.type === 'view' ? asked.view : null;
     this.map = new ClaimAtlasMap({
       container,
       style,
-      center: [60, 35],
-      zoom: 2,
+      center: view ? [view.lon, view.lat] : [60, 35],
+      zoom: view ? view.zoom : 2,
       minZoom: 1,
       maxZoom: 12,
       renderWorldCopies: false,
@@ -464,7 +467,8 @@ export class ClaimMap {
     const isFlow = (f: (typeof all)[number]) => f.properties.mark === 'flow' || f.properties.mark === 'arrow';
     this.flowFeatures = all.filter(isFlow);
     this.flowBands = '';
-    const others: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: all.filter((f) => !isFlow(f)) };
+    const slim = (f: (typeof all)[number]) => { const { claimId: _c, ...p } = f.properties; return { ...f, properties: p }; };
+    const others: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: all.filter((f) => !isFlow(f)).map(slim) };
     // A new bundle appears whole, as the first one does: painting waits until every claim source has taken
     // its data (flow and aggregate bands arrive a little later than the rest) and all tiles are loaded.
     this.dataSettled = false;
