@@ -113,6 +113,29 @@ test.describe('the map', () => {
     expect(view.lon).toBeCloseTo(60, 0);
   });
 
+  test('given a basemap file still downloading, then the claims are already tiled, and all shows once it is in', async ({ page }) => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/basemap/land.json', async (route) => {
+      await gate;
+      await route.continue();
+    });
+    await page.goto('/');
+    type Probe = { claimAtlas?: { map?: { getSource(id: string): unknown; querySourceFeatures(id: string): unknown[] } } };
+    // The claims do not wait for the basemap: their tiles are cut while land.json is held back.
+    await expect
+      .poll(() => page.evaluate(() => {
+        const map = (window as unknown as Probe).claimAtlas?.map;
+        return map?.getSource('claims') ? map.querySourceFeatures('claims').length : 0;
+      }), { timeout: 15_000 })
+      .toBeGreaterThan(0);
+    release();
+    const app = new Atlas(page);
+    await app.waitUntilReady();
+    const bundle = await loadBundle(page);
+    expect(await app.renderedClaimIds()).toHaveLength(bundle.claims.filter((c) => c.geometry.features.length > 0).length);
+  });
+
   test('given the map, when the user drags it to the right with the mouse, then the view in the URL moves west', async ({
     page,
   }) => {

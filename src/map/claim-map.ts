@@ -285,7 +285,11 @@ export class ClaimMap {
     this.resizeObserver = typeof ResizeObserver === 'function' ? new ResizeObserver(() => this.map.resize()) : null;
     this.resizeObserver?.observe(container);
 
-    this.map.on('load', () => this.onStyleLoad(!options.styleUrl));
+    // The claim sources and layers go in as soon as the style is parsed, not at 'load' (which waits for
+    // every basemap tile): a bundle that arrives while the basemap still tiles is sent to the worker at
+    // once instead of queueing behind it.
+    this.map.on('style.load', () => this.onStyleLoad(!options.styleUrl));
+    this.map.on('load', () => store.getState().setMapStatus('ready'));
     this.map.on('moveend', () => this.onMoveEnd());
     this.map.on('zoom', () => {
       void this.loadAggregateBands();
@@ -354,7 +358,7 @@ export class ClaimMap {
 
   /** Resolves once the map has drawn everything the store currently asks for. */
   async whenIdle(): Promise<void> {
-    if (!this.styleReady) await new Promise<void>((resolve) => this.map.once('load', () => resolve()));
+    if (!this.styleReady) await new Promise<void>((resolve) => this.map.once('style.load', () => resolve()));
     await this.dataReady;
     await new Promise<void>((resolve) => {
       if (this.destroyed) return resolve();
@@ -386,7 +390,6 @@ export class ClaimMap {
     if (offlineBasemap) for (const layer of clusterLabelLayers) map.addLayer(layer);
     this.offlineBasemap = offlineBasemap;
     this.styleReady = true;
-    this.store.getState().setMapStatus('ready');
 
     const s = this.store;
     this.unsubscribe.push(
