@@ -37,6 +37,27 @@ test.describe('the map', () => {
     expect(await app.renderedClaimIds()).toHaveLength(drawn);
   });
 
+  test('given a cold load, then the complete map is painted once, not once more right after', async ({ page }) => {
+    // A painted frame starts by clearing the colour buffer: count those.
+    await page.addInitScript(() => {
+      const w = window as unknown as { __paints: number };
+      w.__paints = 0;
+      for (const proto of [WebGL2RenderingContext.prototype, WebGLRenderingContext.prototype]) {
+        const clear = proto.clear;
+        proto.clear = function (this: WebGLRenderingContext, mask: number) {
+          if (mask & this.COLOR_BUFFER_BIT) w.__paints++;
+          return clear.call(this, mask);
+        };
+      }
+    });
+    // Only watched: the driver's whenMapIdle would force a frame of its own.
+    await page.goto('/');
+    const paints = () => page.evaluate(() => (window as unknown as { __paints: number }).__paints);
+    await expect.poll(paints, { timeout: 15_000 }).toBeGreaterThan(0);
+    await page.waitForTimeout(2000);
+    expect(await paints()).toBe(1);
+  });
+
   test('given the article still loading, when the reader drags the map, then the map is drawn at once, not when the load ends', async ({
     page,
   }) => {

@@ -89,11 +89,13 @@ const LABEL_REFRESH_MS = 220;
 /** Longest wait for a complete first frame (a bundle and all its tiles) before painting whatever is there. */
 const PAINT_HOLD_MS = 4000;
 /**
- * The same once a bundle has arrived: tiling it takes ~5 s at 100k claims here, and painting part-way (each
- * frame 100–500 ms with a software GPU) only delays the complete map. A corpus that big arrives after the
- * first hold has ended, so the basemap is on screen meanwhile.
+ * The same once a bundle has arrived, 8 s and 0.1 ms more per claim: tiling takes ~8 s at 100k claims
+ * here, and painting part-way (each frame 100–500 ms with a software GPU, the first one also compiling every
+ * claim layer's shaders) only delays the complete map. A corpus that big arrives after the first hold has
+ * ended, so the basemap is on screen meanwhile.
  */
 const BUNDLE_PAINT_HOLD_MS = 8000;
+const BUNDLE_PAINT_HOLD_MS_PER_CLAIM = 0.1;
 const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
 /** Sources whose features stand for claims and are hidden by feature-state. */
 const MARK_SOURCES: ReadonlySet<string> = new Set([CLAIMS_SOURCE, FLOWS_SOURCE, FLOW_AGGREGATES_SOURCE, CLUSTERS_SOURCE]);
@@ -127,7 +129,10 @@ export class ClaimAtlasMap extends MapLibreMap {
         // Symbol placement (cluster counts, arrowheads, labels) may take several frames; each of them
         // would be a full repaint, so the first one waits for it too.
         if (!(this.loaded() && !this._placementDirty && hold.ready())) return;
+        // Ends inside the frame that is being painted: no second frame is asked for (`repaint = false`
+        // would ask for one, a full repaint of the same map: ~0.5 s at 100k claims with a software GPU).
         this.endHold();
+        this._repaint = false;
       }
       paint(...args);
     };
@@ -157,13 +162,13 @@ export class ClaimAtlasMap extends MapLibreMap {
   releasePaint(): void {
     if (!this.paintHold) return;
     this.endHold();
+    this.repaint = false;
     this.triggerRepaint();
   }
 
   private endHold(): void {
     if (this.paintHold) clearTimeout(this.paintHold.timer);
     this.paintHold = null;
-    this.repaint = false;
   }
 
   /** Rendered claim features as MapLibre returns them, hidden ones left out, not expanded per claim. */
@@ -478,7 +483,7 @@ export class ClaimMap {
     const settle = () => {
       if (this.renderedBundle === bundle) this.dataSettled = true;
     };
-    if (bundle) this.map.holdPaint(() => this.dataSettled, BUNDLE_PAINT_HOLD_MS);
+    if (bundle) this.map.holdPaint(() => this.dataSettled, BUNDLE_PAINT_HOLD_MS + bundle.claims.length * BUNDLE_PAINT_HOLD_MS_PER_CLAIM);
     this.dataReady = Promise.all([source.setData(others), clusterSource.setData(clusterData), this.loadAggregateBands(), this.loadFlowBands()])
       .then(() => undefined)
       .catch((err: unknown) => console.warn('map: claims data', err))
