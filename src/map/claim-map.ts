@@ -436,9 +436,6 @@ export class ClaimMap {
       const z0 = this.clusters.z0;
       for (const f of render.collection.features) if (f.properties.mark === 'point') f.properties.z0 = z0[f.id as number]!;
     }
-    this.aggregates = render && shouldAggregate(render) ? buildFlowAggregates(render) : null;
-    this.aggregateCounts = this.aggregates && this.counts ? new AggregateCounts(this.aggregates, render!, this.counts.visible) : null;
-    if (render && this.aggregates) markOwnBands(render, this.aggregates);
     this.selectedFids = NONE;
     this.hoverFids = NONE;
     this.hoverTarget = null;
@@ -449,7 +446,15 @@ export class ClaimMap {
     const flowSource = this.map.getSource<GeoJSONSource>(FLOWS_SOURCE);
     const clusterSource = this.map.getSource<GeoJSONSource>(CLUSTERS_SOURCE);
     const aggregateSource = this.map.getSource<GeoJSONSource>(FLOW_AGGREGATES_SOURCE);
-    if (!source || !flowSource || !clusterSource || !aggregateSource) return;
+    if (!source || !flowSource || !clusterSource || !aggregateSource) {
+      this.aggregates = null;
+      this.aggregateCounts = null;
+      return;
+    }
+    // A new bundle appears whole, as the first one does: painting waits until every claim source has taken
+    // its data (flow and aggregate bands arrive a little later than the rest) and all tiles are loaded.
+    this.dataSettled = false;
+    if (bundle) this.map.holdPaint(() => this.dataSettled, BUNDLE_PAINT_HOLD_MS + bundle.claims.length * BUNDLE_PAINT_HOLD_MS_PER_CLAIM);
     this.map.removeFeatureState({ source: CLAIMS_SOURCE });
     this.map.removeFeatureState({ source: FLOWS_SOURCE });
     this.map.removeFeatureState({ source: CLUSTERS_SOURCE });
@@ -462,29 +467,35 @@ export class ClaimMap {
       for (const layer of DENSE_AREA_OUTLINE_LAYERS) this.map.setLayerZoomRange(layer, dense ? DENSE_AREA_OUTLINE_ZOOM : 0, 24);
       for (const [layer, value] of areaFillAntialias(dense)) this.map.setPaintProperty(layer, 'fill-antialias', value);
     }
-    for (const g of initial) this.writeGroupState(g);
+    const all = render?.collection.features ?? [];
+    const isFlow = (f: (typeof all)[number]) => f.properties.mark === 'flow' || f.properties.mark === 'arrow';
+    // The tiles need no claim id: a drawn feature's id is its group (membersAt), and queryRenderedFeatures
+    // adds each visible member's id back. A string unique to each feature only makes every tile bigger.
+    const withoutClaimId = (f: (typeof all)[number]): GeoJSON.Feature => {
+      const { claimId: _first, ...properties } = f.properties;
+      return { ...f, properties };
+    };
+    const others: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: all.filter((f) => !isFlow(f)).map(withoutClaimId) };
     const cc = this.clusterCounts;
+    // The claims and clusters go to the worker first: it tiles them while the flow aggregates are built.
+    const marksReady = Promise.all([source.setData(others), clusterSource.setData(this.clusters && cc ? clusterCollection(this.clusters, cc.n) : EMPTY)]);
+
+    this.aggregates = render && shouldAggregate(render) ? buildFlowAggregates(render) : null;
+    this.aggregateCounts = this.aggregates && this.counts ? new AggregateCounts(this.aggregates, render!, this.counts.visible) : null;
+    if (render && this.aggregates) markOwnBands(render, this.aggregates);
+    for (const g of initial) this.writeGroupState(g);
     if (cc) for (let c = 0; c < cc.n.length; c++) if (cc.n[c] === 0) this.map.setFeatureState({ source: CLUSTERS_SOURCE, id: c }, { n: 0, hidden: true });
     const ac = this.aggregateCounts;
     // The default (property `total`, `width`) already means "all visible": write state only where not.
     if (ac && this.aggregates) for (let a = 0; a < ac.n.length; a++) if (ac.n[a] !== this.aggregates.total[a]) this.writeAggregateState(a);
-    const clusterData = this.clusters && cc ? clusterCollection(this.clusters, cc.n) : EMPTY;
     this.aggregateBands = '';
     if (!this.aggregates) void aggregateSource.setData(EMPTY);
-    const all = render?.collection.features ?? [];
-    const isFlow = (f: (typeof all)[number]) => f.properties.mark === 'flow' || f.properties.mark === 'arrow';
     this.flowFeatures = all.filter(isFlow);
     this.flowBands = '';
-    const slim = (f: (typeof all)[number]) => { const { claimId: _c, ...p } = f.properties; return { ...f, properties: p }; };
-    const others: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: all.filter((f) => !isFlow(f)).map(slim) };
-    // A new bundle appears whole, as the first one does: painting waits until every claim source has taken
-    // its data (flow and aggregate bands arrive a little later than the rest) and all tiles are loaded.
-    this.dataSettled = false;
     const settle = () => {
       if (this.renderedBundle === bundle) this.dataSettled = true;
     };
-    if (bundle) this.map.holdPaint(() => this.dataSettled, BUNDLE_PAINT_HOLD_MS + bundle.claims.length * BUNDLE_PAINT_HOLD_MS_PER_CLAIM);
-    this.dataReady = Promise.all([source.setData(others), clusterSource.setData(clusterData), this.loadAggregateBands(), this.loadFlowBands()])
+    this.dataReady = Promise.all([marksReady, this.loadAggregateBands(), this.loadFlowBands()])
       .then(() => undefined)
       .catch((err: unknown) => console.warn('map: claims data', err))
       .finally(settle);
