@@ -59,6 +59,7 @@ import {
   DENSE_AREA_OUTLINE_LAYERS,
   areaFillAntialias,
   BASEMAP_TOLERANCE,
+  MARK_TILE_BUFFER,
   DENSE_AREA_OUTLINE_ZOOM,
   DENSE_DETAIL_LAYERS,
   DENSE_DETAIL_ZOOM,
@@ -380,11 +381,11 @@ export class ClaimMap {
     // Areas and borders are simplified like the basemap (BASEMAP_TOLERANCE: at most 2 px on screen up to
     // the source's last zoom), which halved their share of a world-view frame; flows keep MapLibre's
     // default, their curves showed facets at 1 px. Aggregates are tiled only at their own band's zoom.
-    map.addSource(CLAIMS_SOURCE, { type: 'geojson', data: EMPTY, maxzoom: 10, tolerance: BASEMAP_TOLERANCE });
-    map.addSource(FLOWS_SOURCE, { type: 'geojson', data: EMPTY, maxzoom: 9 });
-    map.addSource(CLUSTERS_SOURCE, { type: 'geojson', data: EMPTY, maxzoom: 8 });
-    map.addSource(FLOW_AGGREGATES_SOURCE, { type: 'geojson', data: EMPTY, maxzoom: 8, tolerance: BASEMAP_TOLERANCE });
-    map.addSource(SELECTED_FLOWS_SOURCE, { type: 'geojson', data: EMPTY, maxzoom: 8 });
+    map.addSource(CLAIMS_SOURCE, { type: 'geojson', data: EMPTY, buffer: MARK_TILE_BUFFER, maxzoom: 10, tolerance: BASEMAP_TOLERANCE });
+    map.addSource(FLOWS_SOURCE, { type: 'geojson', data: EMPTY, buffer: MARK_TILE_BUFFER, maxzoom: 9 });
+    map.addSource(CLUSTERS_SOURCE, { type: 'geojson', data: EMPTY, buffer: MARK_TILE_BUFFER, maxzoom: 8 });
+    map.addSource(FLOW_AGGREGATES_SOURCE, { type: 'geojson', data: EMPTY, buffer: MARK_TILE_BUFFER, maxzoom: 8, tolerance: BASEMAP_TOLERANCE });
+    map.addSource(SELECTED_FLOWS_SOURCE, { type: 'geojson', data: EMPTY, buffer: MARK_TILE_BUFFER, maxzoom: 8 });
     for (const layer of claimLayersBelowLabels) map.addLayer(layer);
     if (offlineBasemap) for (const layer of basemapLabelLayers) map.addLayer(layer);
     for (const layer of claimLayersAboveLabels) map.addLayer(layer);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPropertyExpression, latest, type StylePropertySpecification } from '@maplibre/maplibre-gl-style-spec';
+import { createPropertyExpression, latest, type LayerSpecification, type StylePropertySpecification } from '@maplibre/maplibre-gl-style-spec';
 import {
   CLAIMS_SOURCE,
   CLAIM_LAYER_IDS,
@@ -15,6 +15,7 @@ import {
   areaFillAntialias,
   DENSE_AREA_OUTLINE_ZOOM,
   BASEMAP_TOLERANCE,
+  MARK_TILE_BUFFER,
   PICK_TIERS,
   basemapLabelLayers,
   basemapStyle,
@@ -92,5 +93,35 @@ describe('area fills per density', () => {
     const style = basemapStyle('http://localhost/');
     for (const id of ['land', 'boundaries']) expect((style.sources[id] as { tolerance?: number }).tolerance).toBe(BASEMAP_TOLERANCE);
     expect(BASEMAP_TOLERANCE).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('claim tile buffer', () => {
+  /** The largest value a numeric paint property takes, over members, zoom and every feature-state. */
+  const largest = (layers: LayerSpecification[], property: string, type: 'circle' | 'line'): number => {
+    const spec = (latest as unknown as Record<string, Record<string, StylePropertySpecification>>)[`paint_${type}`]![property]!;
+    let max = 0;
+    for (const layer of layers) {
+      const value = (layer as { paint?: Record<string, unknown> }).paint?.[property];
+      if (value === undefined) continue;
+      const parsed = createPropertyExpression(value, property, spec);
+      if (parsed.result !== 'success') throw new Error(`${layer.id} ${property} does not parse`);
+      const expr = parsed.value as { evaluate: (g: { zoom: number }, f: unknown, s: Record<string, unknown>) => number };
+      for (const zoom of [0, 4, 8, 12])
+        for (const big of [1, 1e6])
+          for (const state of [{}, { selected: true }, { hover: true }, { n: big, w: 10 }])
+            max = Math.max(max, expr.evaluate({ zoom }, { type: 1, properties: { count: big, total: big, width: 10, stance: 'denied', kind: 'movement' } }, state));
+    }
+    return max;
+  };
+  const claimLayers = [...claimLayersBelowLabels, ...claimLayersAboveLabels, ...flowAggregateLayers, ...selectedFlowLayers, ...clusterLayers];
+
+  it('holds every circle and every line of a claim layer across a tile edge (no mark cut at the edge)', () => {
+    const circles = claimLayers.filter((l) => l.type === 'circle');
+    const circleReach = largest(circles, 'circle-radius', 'circle') + largest(circles, 'circle-stroke-width', 'circle');
+    expect(circleReach).toBeGreaterThan(30);
+    expect(MARK_TILE_BUFFER).toBeGreaterThanOrEqual(circleReach);
+    const lines = claimLayers.filter((l) => l.type === 'line');
+    expect(MARK_TILE_BUFFER).toBeGreaterThanOrEqual(largest(lines, 'line-width', 'line'));
   });
 });

@@ -56,6 +56,15 @@ export const BASE_COLORS = {
  */
 export const BASEMAP_TOLERANCE = 1;
 
+/**
+ * How far (screen px) beyond its edges a claim tile holds features. MapLibre's default, 128 px of a 512-px
+ * tile, makes every tile hold a quarter tile more on each side: 2.25× its area, so a world-view tile
+ * repeats much of its neighbours' areas and arcs for the tiler to cut, the worker to lay out and the GPU
+ * to draw (clipped). A mark needs only its own reach across an edge: the widest is a cluster disc (32 px
+ * radius and its stroke), then a selection halo or an arrowhead. 64 px leaves room for all of them (map-style.test.ts checks).
+ */
+export const MARK_TILE_BUFFER = 64;
+
 /** The offline basemap. `baseUrl` is the page's base so the style works under any deploy path. */
 export function basemapStyle(baseUrl: string): StyleSpecification {
   const url = (file: string) => new URL(`basemap/${file}`, baseUrl).href;
