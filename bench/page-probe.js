@@ -252,6 +252,24 @@
       }
     },
 
+    /**
+     * Resolves once the map has not drawn for `ms` (or after `timeoutMs`): the page's deferred work after a
+     * step (the app rewrites cluster labels ~0.2 s after the window stops) is done before the other page
+     * takes its step. Both pages share the browser's GPU process, so otherwise one page's frame could wait
+     * for the other's and be timed as its own. Only watches; never asks for a frame.
+     */
+    async quiet(ms, timeoutMs) {
+      const map = atlas().map;
+      let last = now();
+      const onRender = () => {
+        last = now();
+      };
+      map.on('render', onRender);
+      const t0 = now();
+      while (now() - last < ms && now() - t0 < timeoutMs) await sleep(50);
+      map.off('render', onRender);
+    },
+
     async settle() {
       // Bounded: a page that never settles must not hang the whole benchmark.
       await Promise.race([atlas().whenMapIdle(), sleep(10000)]);

@@ -127,6 +127,7 @@ interface Probe {
   armClick(): void;
   finishClick(timeoutMs: number): Promise<{ ms?: number; error?: string }>;
   settle(): Promise<void>;
+  quiet(ms: number, timeoutMs: number): Promise<void>;
 }
 type ProbeWindow = Window & { __bench: Probe };
 
@@ -300,6 +301,12 @@ async function measurePair(browser: Browser, ds: DataSet, opts: Options): Promis
       const t0 = performance.now();
       try {
         await withDeadline(fn(side, side.open!.page), STEP_DEADLINE_MS, `${side.kind} page`);
+        // This page's deferred work ends before the other page's step starts (see the probe's quiet()).
+        await withDeadline(
+          side.open!.page.evaluate(() => (window as unknown as ProbeWindow).__bench.quiet(400, 5000)),
+          STEP_DEADLINE_MS,
+          `${side.kind} page`,
+        );
       } catch (err) {
         side.m.errors.push(err instanceof DeadlineError ? `scrub: the page froze (${errorLine(err)})` : `scrub: ${errorLine(err)}`);
         side.failed = true;
@@ -332,7 +339,9 @@ async function measurePair(browser: Browser, ds: DataSet, opts: Options): Promis
       });
     }
     await forEachSide(0, (_, page) => page.mouse.up());
-    const longest = longestTasks(await browser.stopTracing(), scrubbing.map((x) => x.kind));
+    const trace = await browser.stopTracing();
+    if (process.env['BENCH_TRACE']) writeFileSync(`${process.env['BENCH_TRACE']}-${ds.label}.json`, trace);
+    const longest = longestTasks(trace, scrubbing.map((x) => x.kind));
     for (const side of scrubbing) {
       side.m.longestTaskMs = longest[side.kind]?.wall ?? null;
       side.m.longestTaskCpuMs = longest[side.kind]?.cpu ?? null;
