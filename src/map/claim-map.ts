@@ -751,6 +751,10 @@ export class ClaimMap {
 
   private applyCamera(req: CameraRequest | null): void {
     if (!req || this.destroyed || req !== this.store.getState().cameraRequest) return;
+    // Fit to the map's size now, not to the size its ResizeObserver has yet to report: the request that
+    // follows the data comes in the frame in which the timeline first takes its place below the map.
+    const canvas = this.map.getCanvas();
+    if (canvas.clientWidth !== this.container.clientWidth || canvas.clientHeight !== this.container.clientHeight) this.map.resize();
     const duration = req.animate && !prefersReducedMotion() ? 900 : 0;
     const t = req.target;
     if (t.type === 'view') {
