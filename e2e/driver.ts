@@ -123,6 +123,17 @@ export async function loadBundle(page: Page, slug?: string): Promise<ArticleBund
   return load;
 }
 
+/** Holds back every response matching `url` (a Playwright glob) until the returned function is called. */
+export async function holdBack(page: Page, url: string): Promise<() => void> {
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  await page.route(url, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  return release;
+}
+
 /** Claims of the bundle that draw something (participants-only or placeless claims draw nothing). */
 export function drawnClaimIds(bundle: ArticleBundle): Set<string> {
   return new Set(bundle.claims.filter((c) => c.geometry.features.length > 0).map((c) => c.id));

@@ -12,6 +12,8 @@ import {
   test,
   Atlas,
   SEED_SLUG,
+  drawnClaimIds,
+  holdBack,
 } from './driver';
 import { firstDraw, recordFirstDraw } from './driver-map';
 
@@ -32,7 +34,7 @@ test.describe('the map', () => {
     await recordFirstDraw(page);
     const app = await openApp(page);
     const bundle = await loadBundle(page);
-    const drawn = bundle.claims.filter((c) => c.geometry.features.length > 0).length;
+    const drawn = drawnClaimIds(bundle).size;
     expect(await firstDraw(page)).toMatchObject({ claims: drawn });
     expect(await app.renderedClaimIds()).toHaveLength(drawn);
   });
@@ -62,12 +64,7 @@ test.describe('the map', () => {
     page,
   }) => {
     await recordFirstDraw(page);
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    await page.route(`**/data/articles/${SEED_SLUG}.json`, async (route) => {
-      await gate;
-      await route.continue();
-    });
+    const release = await holdBack(page, `**/data/articles/${SEED_SLUG}.json`);
     await page.goto('/');
     await page.waitForFunction(() => (window as unknown as { claimAtlas?: { map?: { isStyleLoaded(): boolean } } }).claimAtlas?.map?.isStyleLoaded() === true);
     const box = (await page.getByTestId('map').boundingBox())!;
@@ -87,7 +84,7 @@ test.describe('the map', () => {
     const app = new Atlas(page);
     await app.waitUntilReady();
     const bundle = await loadBundle(page);
-    expect(await app.renderedClaimIds()).toHaveLength(bundle.claims.filter((c) => c.geometry.features.length > 0).length);
+    expect(await app.renderedClaimIds()).toHaveLength(drawnClaimIds(bundle).size);
   });
 
   test('given a link with a saved view, then the map opens on that view before the article arrives and tiles no other', async ({ page }) => {
@@ -106,12 +103,7 @@ test.describe('the map', () => {
         });
       }, 2);
     });
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    await page.route(`**/data/articles/${SEED_SLUG}.json`, async (route) => {
-      await gate;
-      await route.continue();
-    });
+    const release = await holdBack(page, `**/data/articles/${SEED_SLUG}.json`);
     await page.goto('/?map=4.00/30.0000/60.0000');
     type Probe = { claimAtlas?: { map?: { isStyleLoaded(): boolean; getZoom(): number; getCenter(): { lng: number; lat: number } } }; landTileZooms: number[] };
     await page.waitForFunction(() => (window as unknown as Probe).claimAtlas?.map?.isStyleLoaded() === true);
@@ -135,12 +127,7 @@ test.describe('the map', () => {
   });
 
   test('given a basemap file still downloading, then the claims are already tiled, and all shows once it is in', async ({ page }) => {
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/basemap/land.json', async (route) => {
-      await gate;
-      await route.continue();
-    });
+    const release = await holdBack(page, '**/basemap/land.json');
     await page.goto('/');
     type Probe = { claimAtlas?: { map?: { getSource(id: string): unknown; querySourceFeatures(id: string): unknown[] } } };
     // The claims do not wait for the basemap: their tiles are cut while land.json is held back.
@@ -154,7 +141,7 @@ test.describe('the map', () => {
     const app = new Atlas(page);
     await app.waitUntilReady();
     const bundle = await loadBundle(page);
-    expect(await app.renderedClaimIds()).toHaveLength(bundle.claims.filter((c) => c.geometry.features.length > 0).length);
+    expect(await app.renderedClaimIds()).toHaveLength(drawnClaimIds(bundle).size);
   });
 
   test('given the map, when the user drags it to the right with the mouse, then the view in the URL moves west', async ({
