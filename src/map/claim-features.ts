@@ -130,7 +130,7 @@ function extend(bbox: [number, number, number, number] | null, raw: readonly num
 }
 
 /** Grows an Int32Array-backed list without a JS array per element. */
-class IntList {
+export class IntList {
   data = new Int32Array(1024);
   length = 0;
   push(v: number): void {
@@ -153,7 +153,15 @@ class IntList {
 export function buildRenderData(bundle: ArticleBundle): RenderData {
   const claims = bundle.claims;
   const n = claims.length;
-  const keyToGroup = new Map<string, number>();
+  // Group by (place ids, mark, kind, stance): a map per place-id key, keyed within by a small number for
+  // the rest (mark, kind and stance are a few enum values each): no string composed per feature.
+  const keyToGroup = new Map<string, Map<number, number>>();
+  const codes = new Map<string, number>();
+  const codeOf = (s: string): number => {
+    let c = codes.get(s);
+    if (c === undefined) codes.set(s, (c = codes.size));
+    return c;
+  };
   const groupGeometry: Geometry[] = [];
   const groupFirst: number[] = [];
   const groupMark: number[] = [];
@@ -173,12 +181,14 @@ export function buildRenderData(bundle: ArticleBundle): RenderData {
       const f = features[j]!;
       const p = f.properties;
       // Place ids name the geometry (the compiler draws a place id one way); without them nothing is shared.
-      const key =
-        p.placeIds.length > 0 ? `${p.mark}|${p.placeIds.join(',')}|${claim.kind}|${claim.stance}` : `#${i}:${j}`;
-      let g = keyToGroup.get(key);
+      const placeKey = p.placeIds.length > 0 ? (p.placeIds.length === 1 ? p.placeIds[0]! : p.placeIds.join(',')) : null;
+      const sub = placeKey === null ? -1 : (codeOf(p.mark) * 1024 + codeOf(claim.kind)) * 1024 + codeOf(claim.stance);
+      let byRest = placeKey === null ? undefined : keyToGroup.get(placeKey);
+      if (placeKey !== null && !byRest) keyToGroup.set(placeKey, (byRest = new Map()));
+      let g = byRest?.get(sub);
       if (g === undefined) {
         g = groupGeometry.length;
-        keyToGroup.set(key, g);
+        byRest?.set(sub, g);
         groupGeometry.push(f.geometry);
         groupFirst.push(i);
         groupMark.push(Math.max(0, MARK_CODES.indexOf(p.mark)));

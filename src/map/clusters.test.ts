@@ -3,6 +3,7 @@ import { GroupCounts, buildRenderData } from './claim-features';
 import {
   CLUSTER_MAX_ZOOM,
   CLUSTER_MIN_POINTS,
+  CLUSTER_RADIUS,
   ClusterCounts,
   buildClusters,
   clusterClaims,
@@ -13,6 +14,7 @@ import {
 } from './clusters';
 import { bundleOf, claimWith, point, type MarkSpec } from './test-fixtures/claims';
 import type { Claim } from '../domain/types';
+import Supercluster from 'supercluster';
 
 /** `count` distinct places on a small grid around (lon, lat), `step` degrees apart. */
 function placesAround(prefix: string, lon: number, lat: number, count: number, step: number): MarkSpec[] {
@@ -75,6 +77,36 @@ describe('buildClusters', () => {
         }
       }
     }
+  });
+
+  it("lists each cluster's members as supercluster's leaves, in its order, at every zoom", () => {
+    // Hubs of different spreads, so clusters form at several zooms and nest several levels deep.
+    const places = [
+      ...placesAround('a', 2, 48, 150, 0.05),
+      ...placesAround('b', 10, 50, 120, 0.6),
+      ...placesAround('c', 139, 35, 90, 2.5),
+      ...placesAround('d', -70, -20, 60, 0.01),
+    ];
+    const claims = places.map((p, i) => claimWith(`c${i}`, [p]));
+    const { data, index } = setup(claims);
+    const G = data.groups.count;
+    // The reference: supercluster, same options, asked for every cluster's leaves at every zoom.
+    const sc = new Supercluster<{ g: number }>({ minZoom: 0, maxZoom: CLUSTER_MAX_ZOOM, radius: CLUSTER_RADIUS, extent: 512 });
+    const points = [];
+    for (let g = 0; g < G; g++) {
+      points.push({ type: 'Feature' as const, properties: { g }, geometry: { type: 'Point' as const, coordinates: [data.groups.position[g * 2]!, data.groups.position[g * 2 + 1]!] } });
+    }
+    sc.load(points);
+    const expected: number[][] = [];
+    for (let z = CLUSTER_MAX_ZOOM; z >= 0; z--) {
+      for (const f of sc.getClusters([-180, -90, 180, 90], z)) {
+        const props = f.properties as { cluster?: boolean; cluster_id?: number };
+        if (props.cluster) expected.push(sc.getLeaves(props.cluster_id!, Infinity).map((leaf) => leaf.properties.g));
+      }
+    }
+    const actual = Array.from({ length: index.count }, (_, c) => [...index.members.subarray(index.memberStart[c]!, index.memberStart[c + 1]!)]);
+    expect(new Set(index.band).size).toBeGreaterThan(3);
+    expect(actual).toEqual(expected);
   });
 
   it('at world zoom holds Paris and Tokyo in one cluster each and leaves Honolulu alone', () => {
