@@ -126,6 +126,30 @@ test.describe('the map', () => {
     expect(view.lon).toBeCloseTo(60, 0);
   });
 
+  test('given the article still loading, when it arrives, then the map keeps its size (the timeline already has its room) and the list said it was loading', async ({ page }) => {
+    const release = await holdBack(page, `**/data/articles/${SEED_SLUG}.json`);
+    await page.goto('/');
+    type Probe = { claimAtlas?: { map?: { isStyleLoaded(): boolean; getCanvas(): HTMLCanvasElement } } };
+    await page.waitForFunction(() => (window as unknown as Probe).claimAtlas?.map?.isStyleLoaded() === true);
+    await expect(page.getByText('Loading the article')).toBeVisible();
+    // Meanwhile the claim list says it is loading, not that no claim matches.
+    await expect(page.getByText('Loading the claims…')).toBeVisible();
+    await expect(page.getByText('No claim matches')).toHaveCount(0);
+    const mapBox = async () => (await page.getByTestId('map').boundingBox())!;
+    const before = await mapBox();
+    release();
+    const app = new Atlas(page);
+    await app.waitUntilReady();
+    await expect(page.getByTestId('timeline-handle-start')).toBeVisible();
+    expect(await mapBox()).toEqual(before);
+    // And the canvas MapLibre draws on was never resized either.
+    const canvas = await page.evaluate(() => {
+      const c = (window as unknown as Probe).claimAtlas!.map!.getCanvas();
+      return { w: c.clientWidth, h: c.clientHeight };
+    });
+    expect(canvas).toEqual({ w: Math.round(before.width), h: Math.round(before.height) });
+  });
+
   test('given a basemap file still downloading, then the claims are already tiled, and all shows once it is in', async ({ page }) => {
     const release = await holdBack(page, '**/basemap/land.json');
     await page.goto('/');

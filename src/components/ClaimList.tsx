@@ -25,6 +25,8 @@ export function ClaimList({ children }: { children?: React.ReactNode }) {
   const claims = useDeferredValue(useAppState(getListClaims));
   const visibleCount = useDeferredValue(useAppState((s) => getVisibleClaims(s).length));
   const allView = useAppState(getIsAllView);
+  // Nothing to list yet: the data is still on its way (not "no claim matches").
+  const loading = useAppState((s) => s.bundle === null && (s.loadStatus === 'loading' || s.loadProgress !== null));
   const entries = useAppState(getIndexEntries);
   const ROW = allView ? ROW_HEIGHT_ALL : ROW_HEIGHT;
   const text = useAppState((s) => s.listText);
@@ -100,9 +102,11 @@ export function ClaimList({ children }: { children?: React.ReactNode }) {
       <header className="pane-head">
         <h2 id="claims-title">Claims</h2>
         <span className="pane-sub" aria-live="polite">
-          {claims.length === visibleCount
-            ? `${COUNT.format(visibleCount)} shown`
-            : `${COUNT.format(claims.length)} of ${COUNT.format(visibleCount)} match`}
+          {loading
+            ? 'Loading…'
+            : claims.length === visibleCount
+              ? `${COUNT.format(visibleCount)} shown`
+              : `${COUNT.format(claims.length)} of ${COUNT.format(visibleCount)} match`}
         </span>
       </header>
       {children}
@@ -165,7 +169,7 @@ export function ClaimList({ children }: { children?: React.ReactNode }) {
         {windowed && <li aria-hidden="true" role="presentation" style={{ height: padBottom }} />}
         {claims.length === 0 && (
           <li className="claim-list-empty" role="presentation">
-            No claim matches. Widen the time window, tick more kinds, or press Reset.
+            {loading ? 'Loading the claims…' : 'No claim matches. Widen the time window, tick more kinds, or press Reset.'}
           </li>
         )}
       </ul>

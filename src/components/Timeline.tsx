@@ -40,6 +40,7 @@ export function Timeline() {
   const playing = useAppState((s) => s.playing);
   const windowSet = useAppState((s) => s.timeWindow !== null);
   const selectedId = useAppState((s) => s.selectedId);
+  const loading = useAppState((s) => s.loadStatus === 'loading' || s.loadProgress !== null);
   const track = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const [size, setSize] = useState({ w: 0, h: 0 });
@@ -137,7 +138,17 @@ export function Timeline() {
 
   const ticks = useMemo(() => (domain && size.w > 0 ? axisTicks(domain, inner) : []), [domain, size.w, inner]);
 
-  if (!index || !domain || !win) return <section className="timeline" data-testid="timeline" aria-label="Timeline" />;
+  if (!index || !domain || !win) {
+    // While the data loads the timeline already takes the room it will need, so the map does not shrink
+    // under the reader (and its view re-fit) the moment the claims arrive.
+    if (!loading) return <section className="timeline" data-testid="timeline" aria-label="Timeline" />;
+    return (
+      <section className="timeline" data-testid="timeline" aria-label="Timeline" aria-busy="true">
+        <div className="timeline-bar" />
+        <div className="timeline-track" />
+      </section>
+    );
+  }
 
   const total = index.claims.length;
   const setWin = (w: DayWindow) => store.getState().setTimeWindow(w);
