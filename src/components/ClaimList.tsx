@@ -2,7 +2,7 @@ import { useCallback, useDeferredValue, useEffect, useState } from 'react';
 import type { Claim } from '../domain/types';
 import { KIND_COLORS, KIND_LABELS } from '../domain/kind-style';
 import { useAppState, useAppStore } from '../store/react';
-import { getIndexEntries, getIsAllView, getListClaims, getVisibleClaims } from '../store/selectors';
+import { getAwaitingData, getIndexEntries, getIsAllView, getListClaims, getVisibleClaims } from '../store/selectors';
 import { dayFromIso, formatDay } from '../domain/time-window';
 import { speakerLabel, intervalLabel } from './claim-text';
 import { useWindowedRows } from './use-windowed-rows';
@@ -26,7 +26,7 @@ export function ClaimList({ children }: { children?: React.ReactNode }) {
   const visibleCount = useDeferredValue(useAppState((s) => getVisibleClaims(s).length));
   const allView = useAppState(getIsAllView);
   // Nothing to list yet: the data is still on its way (not "no claim matches").
-  const loading = useAppState((s) => s.bundle === null && (s.loadStatus === 'loading' || s.loadProgress !== null));
+  const loading = useAppState(getAwaitingData);
   const entries = useAppState(getIndexEntries);
   const ROW = allView ? ROW_HEIGHT_ALL : ROW_HEIGHT;
   const text = useAppState((s) => s.listText);

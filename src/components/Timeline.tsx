@@ -3,7 +3,7 @@ import { KIND_COLORS } from '../domain/kind-style';
 import { CLAIM_KINDS } from '../domain/types';
 import { formatDay, formatInterval, moveEdge, shiftWindow, type DayWindow } from '../domain/time-window';
 import { useAppState, useAppStore } from '../store/react';
-import { getDomain, getEffectiveWindow, getFilterMask, getIndex, getVisibleClaims } from '../store/selectors';
+import { getAwaitingData, getDomain, getEffectiveWindow, getFilterMask, getIndex, getVisibleClaims } from '../store/selectors';
 import { axisTicks } from '../domain/timeline-layout';
 import { columnDensity, packPixelLanes } from './timeline-lanes';
 
@@ -40,7 +40,7 @@ export function Timeline() {
   const playing = useAppState((s) => s.playing);
   const windowSet = useAppState((s) => s.timeWindow !== null);
   const selectedId = useAppState((s) => s.selectedId);
-  const loading = useAppState((s) => s.loadStatus === 'loading' || s.loadProgress !== null);
+  const loading = useAppState(getAwaitingData);
   const track = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const [size, setSize] = useState({ w: 0, h: 0 });

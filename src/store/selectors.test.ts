@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createAppStore, type AppStore } from './app-store';
 import {
+  getAwaitingData,
   getDomain,
   getEffectiveWindow,
   getFiltersActive,
@@ -189,5 +190,20 @@ describe('speaker/outlet facet', () => {
     store.getState().toggleBy('Government of Afghanistan');
     expect(store.getState().by).toBeNull();
     expect(getVisibleClaimIds(store.getState())).toHaveLength(4);
+  });
+});
+
+describe('awaiting data', () => {
+  it('holds from the start of a load until the first bundle is shown, and not after a failed load', () => {
+    const fresh = createAppStore();
+    expect(getAwaitingData(fresh.getState())).toBe(false);
+    fresh.getState().startLoading();
+    expect(getAwaitingData(fresh.getState())).toBe(true);
+    fresh.getState().setBundle(makeBundle());
+    expect(getAwaitingData(fresh.getState())).toBe(false);
+    const failed = createAppStore();
+    failed.getState().startLoading();
+    failed.getState().setLoadError({ file: 'data/index.json', message: 'HTTP 404' });
+    expect(getAwaitingData(failed.getState())).toBe(false);
   });
 });

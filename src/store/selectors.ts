@@ -147,6 +147,11 @@ export function getFiltersActive(state: AppState): boolean {
   return state.kinds !== null || state.by !== null || state.timeWindow !== null || state.listText !== '';
 }
 
+/** Data is on its way and nothing is shown yet: the timeline keeps its room, the list says "Loading…". */
+export function getAwaitingData(state: AppState): boolean {
+  return state.bundle === null && (state.loadStatus === 'loading' || state.loadProgress !== null);
+}
+
 // ---------------------------------------------------------------------------------------------------
 // The all-articles view (bundle.article.slug === ALL_ARTICLES, claims prefixed "<slug>/<id>").
 
