@@ -90,6 +90,8 @@ export interface DrawnFlow {
   claimIds: string[];
   /** Aggregates: the live count (feature-state `n`). */
   n: number | null;
+  /** A ring (`claims-flow-aggregate-loop`) rather than an arc. */
+  ring: boolean;
 }
 
 const FLOW_LAYERS = ['claims-flow', 'claims-flow-contested', 'claims-flow-aggregate', 'claims-flow-aggregate-loop'];
@@ -107,7 +109,8 @@ export async function drawnFlows(app: Atlas): Promise<DrawnFlow[]> {
       const key = `${kind}:${f.id}`;
       let mark = marks.get(key);
       if (!mark) {
-        mark = { kind, id: f.id, claimIds: [], n: kind === 'aggregate' ? ((f.state as { n?: number }).n ?? (f.properties as { total?: number }).total ?? null) : null };
+        const n = kind === 'aggregate' ? ((f.state as { n?: number }).n ?? (f.properties as { total?: number }).total ?? null) : null;
+        mark = { kind, id: f.id, claimIds: [], n, ring: f.layer.id === 'claims-flow-aggregate-loop' };
         marks.set(key, mark);
       }
       const id = (f.properties as { claimId?: string }).claimId;

@@ -156,6 +156,38 @@ test.describe('flows at corpus scale', () => {
     expect(Math.max(...flows.map((f) => f.claimIds.length))).toBeGreaterThan(15);
   });
 
+  test('given 10,000 claims at the world view, then only the biggest routes are arcs, a note says how many smaller ones are folded into rings, and every flow claim shown is still drawn', async ({
+    page,
+  }) => {
+    const { corpus, dataParam } = await serveCorpus(page, { claims: 10_000, articles: 10, seed: 1 });
+    const app = await openApp(page, `data=${dataParam}&${WORLD}`);
+    const note = page.getByTestId('route-note');
+    const said = /^Arcs show the ([\d,]+) routes with (\d+)\+ claims\. ([\d,]+) smaller routes are counted in the ring where they start; zoom in to draw them\.$/;
+    await expect(note).toHaveText(said);
+    const [, drawn, min, folded] = said.exec((await note.textContent()) ?? '')!.map((x) => Number(x.replace(/,/g, '')));
+    expect(folded).toBeGreaterThan(0);
+    expect(drawn).toBeLessThanOrEqual(300);
+    const flows = await drawnFlows(app);
+    const arcs = flows.filter((f) => f.kind === 'aggregate' && !f.ring);
+    expect(arcs.length).toBeGreaterThan(50);
+    expect(arcs.length).toBeLessThanOrEqual(drawn!);
+    // Everything is shown at load, so each arc drawn carries at least the note's number of claims…
+    for (const a of arcs) expect(a.claimIds.length, `arc ${a.id}`).toBeGreaterThanOrEqual(min!);
+    // …and the claims of the smaller routes are still on the map, in rings.
+    const shown = new Set(await app.visibleClaimIds());
+    const flowIds = corpus.bundles.flatMap((b) =>
+      b.claims.filter((c) => c.geometry.features.some((f) => f.properties.mark === 'flow')).map((c) => `${b.article.slug}/${c.id}`),
+    );
+    expect(flowIds.length).toBeGreaterThan(2000);
+    expect([...new Set(flows.flatMap((f) => f.claimIds))].sort()).toEqual(flowIds.filter((id) => shown.has(id)).sort());
+    for (const f of flows.filter((f) => f.kind === 'aggregate')) expect(f.n, `aggregate ${f.id} counts the claims it holds`).toBe(f.claimIds.length);
+
+    // One band in, this corpus folds nothing: no note.
+    const closer = await openApp(page, `data=${dataParam}&map=2.50/20.0000/0.0000`);
+    await closer.whenMapIdle();
+    await expect(page.getByTestId('route-note')).toHaveCount(0);
+  });
+
   test('given the world view, when the user clicks the biggest aggregate, then the map zooms in and it splits into more, smaller arcs holding its claims', async ({
     page,
   }) => {

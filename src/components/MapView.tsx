@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { ClaimMap } from '../map/claim-map';
 import { useAppState, useAppStore } from '../store/react';
 import { Chooser } from './Chooser';
+import { RouteNote } from './RouteNote';
 
 interface Props {
   /** Receives the map owner once created (null when the browser cannot draw it) and null on unmount. */
@@ -41,6 +42,7 @@ export function MapView({ onMap, styleUrl, children }: Props) {
           </div>
         </div>
       )}
+      <RouteNote />
       <Chooser />
       {children}
     </section>

@@ -47,6 +47,7 @@ import {
   aggregatesOfClaim,
   bandsForZoom,
   buildFlowAggregates,
+  flowFoldingOf,
   markOwnBands,
   shouldAggregate,
   type FlowAggregates,
@@ -450,6 +451,7 @@ export class ClaimMap {
     if (!source || !flowSource || !clusterSource || !aggregateSource) {
       this.aggregates = null;
       this.aggregateCounts = null;
+      this.store.getState().setFlowFolding(null);
       return;
     }
     // A new bundle appears whole, as the first one does: painting waits until every claim source has taken
@@ -484,6 +486,7 @@ export class ClaimMap {
     this.aggregates = render && shouldAggregate(render) ? buildFlowAggregates(render) : null;
     this.aggregateCounts = this.aggregates && this.counts ? new AggregateCounts(this.aggregates, render!, this.counts.visible) : null;
     if (render && this.aggregates) markOwnBands(render, this.aggregates);
+    this.store.getState().setFlowFolding(flowFoldingOf(this.aggregates));
     for (const g of initial) this.writeGroupState(g);
     if (cc) for (let c = 0; c < cc.n.length; c++) if (cc.n[c] === 0) this.map.setFeatureState({ source: CLUSTERS_SOURCE, id: c }, { n: 0, hidden: true });
     const ac = this.aggregateCounts;
@@ -957,7 +960,9 @@ export class ClaimMap {
         target?.source !== FLOW_AGGREGATES_SOURCE
           ? 'claims here'
           : this.aggregates?.loop[target.id]
-            ? 'flows within this area'
+            ? this.aggregates.folded[target.id]
+              ? `flows from here not drawn as arcs at this zoom (within this area, or on routes of fewer than ${this.aggregates.minClaims[this.aggregates.band[target.id]!]!} claims)`
+              : 'flows within this area'
             : 'claims along these routes';
       line('map-tooltip-more', `${ids.length.toLocaleString('en')} ${what} — ${splits ? 'click to zoom in' : 'click to choose'}`);
     }

@@ -14,6 +14,8 @@ import {
   aggregatesOfClaim,
   bandsForZoom,
   buildFlowAggregates,
+  flowFoldingOf,
+  routeBudget,
   shouldAggregate,
 } from './flow-aggregates';
 import { flowAggregateLayers, flowOnItsOwn } from './map-style';
@@ -67,9 +69,9 @@ function corpus(): Claim[] {
   return claims;
 }
 
-function setup(claims = corpus()) {
+function setup(claims = corpus(), routesPerView?: number) {
   const render = buildRenderData(bundleOf(claims));
-  const aggs = buildFlowAggregates(render);
+  const aggs = buildFlowAggregates(render, routesPerView === undefined ? {} : { routesPerView });
   const counts = new GroupCounts(render.groups);
   const aggCounts = new AggregateCounts(aggs, render, counts.visible);
   const G = render.groups.count;
@@ -185,6 +187,85 @@ describe('buildFlowAggregates', () => {
           if (a >= 0 && a === s.aggs.aggOf[z * s.G + h]) expect(s.aggs.aggOf[(z - 1) * s.G + g]).toBe(s.aggs.aggOf[(z - 1) * s.G + h]);
         }
       }
+    }
+  });
+});
+
+describe('small routes fold into the ring where they start', () => {
+  const members = (aggs: ReturnType<typeof setup>['aggs'], a: number) => [...aggs.members.subarray(aggs.memberStart[a]!, aggs.memberStart[a + 1]!)].sort((x, y) => x - y);
+
+  it('draws at most the budget of routes per band, the biggest, and folds every smaller one into a ring at its origin', () => {
+    const whole = setup(corpus(), Infinity);
+    const s = setup(corpus(), 1);
+    const flows = [...Array(s.G).keys()].filter((g) => s.render.groups.mark[g] === 0);
+    let foldedSomewhere = 0;
+    for (let z = 0; z <= AGGREGATE_MAX_ZOOM; z++) {
+      const routes = [...whole.aggs.band.keys()].filter((a) => whole.aggs.band[a] === z && !whole.aggs.loop[a]);
+      const t = s.aggs.minClaims[z]!;
+      const kept = routes.filter((a) => whole.aggs.total[a]! >= t);
+      expect(kept.length, `band ${z}: within the budget`).toBeLessThanOrEqual(routeBudget(z, 1));
+      expect(s.aggs.drawnRoutes[z]).toBe(kept.length);
+      expect(s.aggs.foldedRoutes[z]).toBe(routes.length - kept.length);
+      // The threshold is the lowest that keeps within the budget: one claim fewer would draw too many.
+      if (t > 1) expect(routes.filter((a) => whole.aggs.total[a]! >= t - 1).length).toBeGreaterThan(routeBudget(z, 1));
+      foldedSomewhere += s.aggs.foldedRoutes[z]!;
+      for (const g of flows) {
+        const was = whole.aggs.aggOf[z * s.G + g]!;
+        const now = s.aggs.aggOf[z * s.G + g]!;
+        if (was < 0) {
+          expect(now, `arc ${g} at ${z}: still its own`).toBe(-1);
+          continue;
+        }
+        expect(now).toBeGreaterThanOrEqual(0);
+        const route = (aggs: typeof s.aggs, a: number) => [...aggs.ends.subarray(a * 4, a * 4 + 4)];
+        if (whole.aggs.loop[was] || whole.aggs.total[was]! >= t) {
+          // A route drawn (or a ring) holds at least what it held unfolded, at the same ends.
+          expect(route(s.aggs, now)).toEqual(route(whole.aggs, was));
+          expect(members(s.aggs, now)).toEqual(expect.arrayContaining(members(whole.aggs, was)));
+        } else {
+          // A folded route is in the ring at its origin.
+          const [ox, oy] = route(whole.aggs, was);
+          expect(s.aggs.loop[now], `arc ${g} at ${z}: in a ring`).toBe(1);
+          expect(route(s.aggs, now)).toEqual([ox, oy, ox, oy]);
+          expect(s.aggs.folded[now]).toBeGreaterThan(0);
+        }
+      }
+    }
+    expect(foldedSomewhere, 'the corpus folds something at a budget of 1').toBeGreaterThan(0);
+    expect(flowFoldingOf(s.aggs)?.folded).toEqual([...s.aggs.foldedRoutes]);
+    // The default budget folds nothing in this small corpus, and then the map says nothing.
+    expect(flowFoldingOf(setup().aggs)).toBeNull();
+  });
+
+  it('still counts every visible claim once per aggregate, rings included, and sizes arcs against the biggest route only', () => {
+    // 120 more flows inside the Paris area: its ring outgrows every route.
+    const inParis = Array.from({ length: 120 }, (_, i) => claimWith(`pp-more-${i}`, [arc(`paris-${i % 20}`, PARIS[i % 20]!, `paris-${20 + (i % 20)}`, PARIS[20 + (i % 20)]!)]));
+    const s = setup([...corpus(), ...inParis], 1);
+    const ring = s.aggs.aggOf[s.groupOf('pp-more-0')]!;
+    expect(s.aggs.loop[ring]).toBe(1);
+    expect(s.aggs.total[ring]).toBeGreaterThan(s.aggs.total[s.aggs.aggOf[s.groupOf('pt-0')]!]!);
+    const mask = maskOf(s.claims.length, 7, 0.6);
+    const { flipped } = s.counts.apply(mask);
+    s.aggCounts.apply(flipped, s.counts.visible);
+    const brute = recount(s, s.counts.visible);
+    expect([...s.aggCounts.n]).toEqual([...brute.n]);
+    for (let z = 0; z <= AGGREGATE_MAX_ZOOM; z++) {
+      const arcs = [...s.aggs.band.keys()].filter((a) => s.aggs.band[a] === z && !s.aggs.loop[a]);
+      expect(s.aggs.bandMaxTotal[z]).toBe(Math.max(0, ...arcs.map((a) => s.aggs.total[a]!)));
+    }
+  });
+
+  it('zooms a click on a ring towards the ring, however far its folded routes go', () => {
+    const s = setup(corpus(), 1);
+    const rings = [...s.aggs.band.keys()].filter((a) => s.aggs.folded[a]! > 0);
+    expect(rings.length).toBeGreaterThan(0);
+    for (const a of rings) {
+      const split = aggregateSplit(s.aggs, s.render, s.counts.n, a);
+      if (!split) continue;
+      const [x, y] = [s.aggs.ends[a * 4]!, s.aggs.ends[a * 4 + 1]!];
+      const [w, south, e, n] = split.side;
+      // The origin side: the ring's own places, a cluster's radius around it at most.
+      expect(Math.max(Math.abs((w + e) / 2 - x), Math.abs((south + n) / 2 - y)), `ring ${a}`).toBeLessThan(30);
     }
   });
 });

@@ -19,6 +19,16 @@
  * rasterises). Aggregates split as the map zooms in (each band has finer clusters) and their counts and
  * widths follow the time window and filters.
  *
+ * Small routes fold into a ring (flowmap.blue shows its top flows only): a band draws at most
+ * `routeBudget(z)` route arcs, the routes with the most claims. A route with fewer claims than the band's
+ * `minClaims[z]` (counted with everything visible, so the arcs drawn do not change while the reader scrubs)
+ * is folded into its ORIGIN's ring, which then stands for "flows from here not drawn as an arc at this zoom":
+ * those inside the cluster and those on small routes out of it. Every flow claim is still drawn, counted and
+ * clickable at every zoom, and a world view of 100k claims draws ~300 arcs instead of ~1,400 crossing the
+ * whole screen (in SwiftShader a long thin arc costs by the rows it spans: at 100k the 1,400 arcs were a
+ * third of a world-view frame). The budget grows 4× per band, as the world's area on screen does, so a
+ * view shows about as many arcs at every zoom; from band 4 on nothing folds in the corpora we measure.
+ *
  * Density rule: only a bundle with at least AGGREGATE_MIN_FLOWS distinct flow marks aggregates; a single
  * article (the seed draws 7 arcs) draws every arc as it is.
  */
@@ -27,12 +37,20 @@ import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
 import { arcBetween } from '../domain/arcs';
 import { MARK_CODES, MAX_ARC_VERTICES, forEachSummaryOfClaim, screenBearing, type RenderData } from './claim-features';
 import { CLUSTER_MAX_ZOOM, CLUSTER_RADIUS, clusterLeaves } from './clusters';
+import type { FlowFolding } from '../store/app-store';
 
 export const AGGREGATE_MIN_FLOWS = 100;
 /** Aggregates exist for tile zooms 0..AGGREGATE_MAX_ZOOM; from the next zoom on every arc is its own. */
 export const AGGREGATE_MAX_ZOOM = CLUSTER_MAX_ZOOM;
 /** An aggregate whose members are not all of one kind: drawn in a neutral colour. */
 export const MIXED_KINDS = 'mixed';
+/** Route arcs a band draws at world view (bands 0 and 1); each band after may draw 4× more. */
+export const ROUTES_PER_VIEW = 300;
+
+/** How many route arcs band z draws at most (see "Small routes fold" above). */
+export function routeBudget(z: number, perView = ROUTES_PER_VIEW): number {
+  return perView * 4 ** Math.max(0, z - 1);
+}
 
 const FLOW = MARK_CODES.indexOf('flow');
 
@@ -83,6 +101,18 @@ export interface FlowAggregates {
   /** Per band: the largest `total` and `totalMagnitude` of its aggregates (what the widths are relative to). */
   bandMaxTotal: Int32Array;
   bandMaxMagnitude: Float64Array;
+  /** Per band: routes with fewer claims than this are folded into their origin's ring (1: none folded). */
+  minClaims: Int32Array;
+  /** Per band: how many routes were folded, and how many route arcs are drawn. */
+  foldedRoutes: Int32Array;
+  drawnRoutes: Int32Array;
+  /** Per aggregate: the routes folded into it (a ring), 0 for everything else. */
+  folded: Int32Array;
+}
+
+export interface FlowAggregateOptions {
+  /** Route arcs a band draws at world view (routeBudget); the rest fold into rings. */
+  routesPerView?: number;
 }
 
 /** Whether a bundle's flows are many enough to aggregate (see the density rule above). */
@@ -97,7 +127,7 @@ function wrapLon(lon: number): number {
   return ((((lon + 180) % 360) + 360) % 360) - 180;
 }
 
-export function buildFlowAggregates(render: RenderData): FlowAggregates {
+export function buildFlowAggregates(render: RenderData, options: FlowAggregateOptions = {}): FlowAggregates {
   const { groups } = render;
   const G = groups.count;
   const maxZoom = AGGREGATE_MAX_ZOOM;
@@ -191,18 +221,87 @@ export function buildFlowAggregates(render: RenderData): FlowAggregates {
     }
   }
 
-  const A = band.length;
+  // Small routes fold into their origin's ring (see above): decide per band on the routes' claim counts,
+  // then renumber, so that aggregate numbers stay dense (they are feature ids).
+  const seenIn = new Int32Array(groups.magnitude.length).fill(-1);
+  const claimsIn = (list: readonly number[], stamp: number): number => {
+    let count = 0;
+    for (const g of list) {
+      for (let q = groups.memberStart[g]!; q < groups.memberStart[g + 1]!; q++) {
+        const i = groups.members[q]!;
+        if (seenIn[i] === stamp) continue;
+        seenIn[i] = stamp;
+        count++;
+      }
+    }
+    return count;
+  };
+  const routes = band.length;
+  const routeTotal = new Int32Array(routes);
+  for (let r = 0; r < routes; r++) routeTotal[r] = claimsIn(aggMembers[r]!, r);
+  const isLoop = (r: number) => ends[r * 4] === ends[r * 4 + 2] && ends[r * 4 + 1] === ends[r * 4 + 3];
+  const minClaims = new Int32Array(bands).fill(1);
+  const byBand: number[][] = Array.from({ length: bands }, () => []);
+  for (let r = 0; r < routes; r++) if (!isLoop(r)) byBand[band[r]!]!.push(routeTotal[r]!);
+  for (let z = 0; z < bands; z++) {
+    const totals = byBand[z]!.sort((x, y) => y - x);
+    const budget = routeBudget(z, options.routesPerView);
+    // The (budget + 1)-th biggest route and every route as small fold: at most `budget` arcs, ties alike.
+    if (totals.length > budget) minClaims[z] = totals[budget]! + 1;
+  }
+  const foldInto = new Int32Array(routes).fill(-1);
+  const foldedRoutes = new Int32Array(bands);
+  const loopAt = new Map<string, number>();
+  for (let r = 0; r < routes; r++) if (isLoop(r)) loopAt.set(`${band[r]},${ends[r * 4]},${ends[r * 4 + 1]}`, r);
+  for (let r = 0; r < routes; r++) {
+    const z = band[r]!;
+    if (isLoop(r) || routeTotal[r]! >= minClaims[z]!) continue;
+    const key = `${z},${ends[r * 4]},${ends[r * 4 + 1]}`;
+    let ring = loopAt.get(key);
+    if (ring === undefined) {
+      ring = band.length;
+      loopAt.set(key, ring);
+      band.push(z);
+      ends.push(ends[r * 4]!, ends[r * 4 + 1]!, ends[r * 4]!, ends[r * 4 + 1]!);
+      aggMembers.push([]);
+    }
+    foldInto[r] = ring;
+    foldedRoutes[z]!++;
+  }
+  const finalOf = new Int32Array(band.length).fill(-1);
+  let A = 0;
+  for (let r = 0; r < band.length; r++) if (r >= routes || foldInto[r]! < 0) finalOf[r] = A++;
+  for (let r = 0; r < routes; r++) if (foldInto[r]! >= 0) finalOf[r] = finalOf[foldInto[r]!]!;
+  const finalMembers: number[][] = Array.from({ length: A }, () => []);
+  const finalBand = new Uint8Array(A);
+  const finalEnds = new Float64Array(A * 4);
+  const folded = new Int32Array(A);
+  for (let r = 0; r < band.length; r++) {
+    const a = finalOf[r]!;
+    for (const g of aggMembers[r]!) finalMembers[a]!.push(g);
+    if (r < routes && foldInto[r]! >= 0) {
+      folded[a]!++;
+      continue;
+    }
+    finalBand[a] = band[r]!;
+    for (let k = 0; k < 4; k++) finalEnds[a * 4 + k] = ends[r * 4 + k]!;
+  }
+  for (let k = 0; k < aggOf.length; k++) if (aggOf[k]! >= 0) aggOf[k] = finalOf[aggOf[k]!]!;
+  const loop = Uint8Array.from(finalBand, (_, a) => (finalEnds[a * 4] === finalEnds[a * 4 + 2] && finalEnds[a * 4 + 1] === finalEnds[a * 4 + 3] ? 1 : 0));
+  const drawnRoutes = new Int32Array(bands);
+  for (let a = 0; a < A; a++) if (!loop[a]) drawnRoutes[finalBand[a]!]!++;
+
   const memberStart = new Int32Array(A + 1);
-  for (let a = 0; a < A; a++) memberStart[a + 1] = memberStart[a]! + aggMembers[a]!.length;
+  for (let a = 0; a < A; a++) memberStart[a + 1] = memberStart[a]! + finalMembers[a]!.length;
   const members = new Int32Array(memberStart[A]!);
   const kind: string[] = new Array(A);
   const firstClaim = new Int32Array(A);
   const total = new Int32Array(A);
   const totalMagnitude = new Float64Array(A);
   const features = render.collection.features;
-  const seenIn = new Int32Array(groups.magnitude.length).fill(-1);
+  seenIn.fill(-1);
   for (let a = 0; a < A; a++) {
-    const list = aggMembers[a]!;
+    const list = finalMembers[a]!;
     members.set(list, memberStart[a]!);
     // Feature g is group g (claim-features.ts), so its properties carry the group's kind.
     const k0 = features[list[0]!]!.properties.kind;
@@ -228,17 +327,19 @@ export function buildFlowAggregates(render: RenderData): FlowAggregates {
   }
   const bandMaxTotal = new Int32Array(bands);
   const bandMaxMagnitude = new Float64Array(bands);
+  // Widths are relative to the band's biggest ROUTE: a ring (sized by its own count) must not thin them.
   for (let a = 0; a < A; a++) {
-    const z = band[a]!;
+    const z = finalBand[a]!;
+    if (loop[a]) continue;
     bandMaxTotal[z] = Math.max(bandMaxTotal[z]!, total[a]!);
     bandMaxMagnitude[z] = Math.max(bandMaxMagnitude[z]!, totalMagnitude[a]!);
   }
   return {
     maxZoom,
     count: A,
-    band: Uint8Array.from(band),
-    ends: Float64Array.from(ends),
-    loop: Uint8Array.from(band, (_, a) => (ends[a * 4] === ends[a * 4 + 2] && ends[a * 4 + 1] === ends[a * 4 + 3] ? 1 : 0)),
+    band: finalBand,
+    ends: finalEnds,
+    loop,
     memberStart,
     members,
     aggOf,
@@ -252,7 +353,17 @@ export function buildFlowAggregates(render: RenderData): FlowAggregates {
     totalMagnitude,
     bandMaxTotal,
     bandMaxMagnitude,
+    minClaims,
+    foldedRoutes,
+    drawnRoutes,
+    folded,
   };
+}
+
+/** What the reader is told about folded routes (the map note), or null when no band folds any. */
+export function flowFoldingOf(aggs: FlowAggregates | null): FlowFolding | null {
+  if (!aggs || aggs.foldedRoutes.every((n) => n === 0)) return null;
+  return { minClaims: [...aggs.minClaims], folded: [...aggs.foldedRoutes], drawn: [...aggs.drawnRoutes] };
 }
 
 /** Writes each flow's (and arrowhead's) `own` bands into the render features, for the layers' filter. */
@@ -403,7 +514,8 @@ export function aggregateSplit(
   const at = (g: number, end: 0 | 1) => [wrapLon(e[g * 4 + end * 2]!), e[g * 4 + end * 2 + 1]!] as const;
   // The origin side splits when its places are no longer in one cluster (or not all one place) there.
   const nodeAt = (z: number, p: number) => (z > aggs.maxZoom ? -1 - p : aggs.nodeOf[z * aggs.places + p]! >= 0 ? aggs.nodeOf[z * aggs.places + p]! : -1 - p);
-  const originSplits = live.some((g) => nodeAt(zoom, place(g, 0)) !== nodeAt(zoom, place(live[0]!, 0)));
+  // A ring sits at its origin, and its folded routes' far ends are anywhere: look where the ring is.
+  const originSplits = aggs.loop[a] === 1 || live.some((g) => nodeAt(zoom, place(g, 0)) !== nodeAt(zoom, place(live[0]!, 0)));
   const side: 0 | 1 = originSplits ? 0 : 1;
   return {
     zoom,

@@ -128,6 +128,15 @@ export interface Notice {
 
 export type SheetTab = 'article' | 'claims' | 'detail';
 
+/** Per zoom band (tile zoom 0..n): how the map folds small flow routes into rings (src/map/flow-aggregates.ts). */
+export interface FlowFolding {
+  /** Routes with fewer claims than this are folded into the ring where they start (1: none). */
+  minClaims: readonly number[];
+  /** Routes folded, and route arcs drawn. */
+  folded: readonly number[];
+  drawn: readonly number[];
+}
+
 export interface ViewSlice {
   /** The settled camera, written by the map on moveend only. */
   view: MapView | null;
@@ -136,9 +145,12 @@ export interface ViewSlice {
   mapMessage: string | null;
   notices: readonly Notice[];
   sheetTab: SheetTab;
+  /** Written by the map when it draws a bundle; null when it folds nothing (or aggregates nothing). */
+  flowFolding: FlowFolding | null;
   setView: (view: MapView) => void;
   requestCamera: (target: CameraTarget, animate?: boolean) => void;
   setMapStatus: (status: ViewSlice['mapStatus'], message?: string | null) => void;
+  setFlowFolding: (folding: FlowFolding | null) => void;
   addNotice: (text: string) => void;
   dismissNotice: (id: number) => void;
   setSheetTab: (tab: SheetTab) => void;
@@ -290,9 +302,11 @@ const createViewSlice: Slice<ViewSlice> = (set, get) => ({
   mapMessage: null,
   notices: [],
   sheetTab: 'article',
+  flowFolding: null,
   setView: (view) => set({ view }),
   requestCamera: (target, animate = true) => set({ cameraRequest: { seq: ++cameraSeq, target, animate } }),
   setMapStatus: (mapStatus, message = null) => set({ mapStatus, mapMessage: message }),
+  setFlowFolding: (flowFolding) => set({ flowFolding }),
   addNotice: (text) => {
     if (get().notices.some((n) => n.text === text)) return;
     set({ notices: [...get().notices, { id: ++noticeSeq, text }] });
