@@ -137,6 +137,58 @@ async function expectAggregatesMatchStore(app: Atlas, bundle: ArticleBundle): Pr
   return flows;
 }
 
+/** The area marks drawn now, one entry per mark with the claims it answers for (hidden ones left out). */
+async function drawnAreas(app: Atlas): Promise<Map<number, string[]>> {
+  await app.whenMapIdle();
+  const rows = await app.page.evaluate(() => {
+    const map = (window as unknown as { claimAtlas: ClaimAtlasHandle }).claimAtlas.map!;
+    return map
+      .queryRenderedFeatures({ layers: ['claims-area-fill'] })
+      .filter((f) => (f.state as { hidden?: boolean }).hidden !== true)
+      .map((f) => [f.id as number, (f.properties as { claimId: string }).claimId] as const);
+  });
+  const marks = new Map<number, string[]>();
+  for (const [id, claimId] of rows) if (!marks.get(id)?.includes(claimId)) marks.set(id, [...(marks.get(id) ?? []), claimId]);
+  return marks;
+}
+
+/** Area place keys per claim (the place ids an area is drawn for). */
+function areaPlaces(bundle: ArticleBundle): Map<string, string[]> {
+  return new Map(bundle.claims.map((c) => [c.id, c.geometry.features.filter((f) => f.properties.mark === 'area').map((f) => f.properties.placeIds.join(','))]));
+}
+
+test.describe('areas at corpus scale', () => {
+  test('given 2,000 claims at the world view, then each place is one area mark standing for all its visible claims, also after the window moves', async ({
+    page,
+  }) => {
+    const { corpus, dataParam } = await serveCorpus(page, CORPUS);
+    const bundle = corpus.bundles[0]!;
+    const placesOf = areaPlaces(bundle);
+    const app = await openApp(page, `data=${dataParam}&${WORLD}`);
+    for (const narrowed of [false, true]) {
+      if (narrowed) {
+        for (let i = 0; i < 12; i++) await app.pressOnHandle('start', 'PageUp');
+        await expect.poll(async () => (await app.visibleClaimIds()).length).toBeLessThan(CORPUS.claims * 0.85);
+      }
+      const shown = (await app.visibleClaimIds()).filter((id) => placesOf.get(id)!.length > 0);
+      const marks = [...(await drawnAreas(app)).values()];
+      expect(marks.length, 'area marks drawn').toBeGreaterThan(20);
+      const placesDrawn: string[] = [];
+      for (const ids of marks) {
+        // A mark is one place: the place all its claims share…
+        const common = placesOf.get(ids[0]!)!.filter((p) => ids.every((id) => placesOf.get(id)!.includes(p)));
+        expect(common.length, `claims ${ids.slice(0, 3).join(', ')}… share a place`).toBeGreaterThan(0);
+        const place = common.find((p) => shown.filter((id) => placesOf.get(id)!.includes(p)).length === ids.length) ?? common[0]!;
+        placesDrawn.push(place);
+        // …and it stands for every visible claim about that place, whatever their kind or stance.
+        expect([...ids].sort(), `${place}${narrowed ? ', window moved' : ''}`).toEqual(shown.filter((id) => placesOf.get(id)!.includes(place)).sort());
+      }
+      expect(new Set(placesDrawn).size, 'no place drawn twice').toBe(placesDrawn.length);
+      expect(Math.max(...marks.map((ids) => ids.length))).toBeGreaterThan(1);
+    }
+  });
+});
+
 test.describe('flows at corpus scale', () => {
   test('given 2,000 claims at the world view, then flows are drawn as far fewer arcs than flow claims, each aggregate counting its visible claims', async ({
     page,

@@ -57,6 +57,9 @@ export interface MarkGroups {
   /** Per group: [origin lon, origin lat, destination lon, destination lat] of a flow (NaN for other
    *  marks), for aggregation. The destination longitude is as drawn (unwrapped, may pass ±180). */
   flowEnds: Float64Array;
+  /** Per group: its place (the place ids it is drawn for, numbered in order of appearance), or -1 when it
+   *  has none. Groups of one place draw the same geometry (place-areas.ts merges them at low zoom). */
+  place: Int32Array;
 }
 
 export interface RenderData {
@@ -156,6 +159,7 @@ export function buildRenderData(bundle: ArticleBundle): RenderData {
   // Group by (place ids, mark, kind, stance): a map per place-id key, keyed within by a small number for
   // the rest (mark, kind and stance are a few enum values each): no string composed per feature.
   const keyToGroup = new Map<string, Map<number, number>>();
+  const placeIndex = new Map<string, number>();
   const codes = new Map<string, number>();
   const codeOf = (s: string): number => {
     let c = codes.get(s);
@@ -165,6 +169,7 @@ export function buildRenderData(bundle: ArticleBundle): RenderData {
   const groupGeometry: Geometry[] = [];
   const groupFirst: number[] = [];
   const groupMark: number[] = [];
+  const groupPlace: number[] = [];
   // (claim, group) pairs in claim order, deduplicated per claim.
   const pairClaim = new IntList();
   const pairGroup = new IntList();
@@ -184,7 +189,10 @@ export function buildRenderData(bundle: ArticleBundle): RenderData {
       const placeKey = p.placeIds.length > 0 ? (p.placeIds.length === 1 ? p.placeIds[0]! : p.placeIds.join(',')) : null;
       const sub = placeKey === null ? -1 : (codeOf(p.mark) * 1024 + codeOf(claim.kind)) * 1024 + codeOf(claim.stance);
       let byRest = placeKey === null ? undefined : keyToGroup.get(placeKey);
-      if (placeKey !== null && !byRest) keyToGroup.set(placeKey, (byRest = new Map()));
+      if (placeKey !== null && !byRest) {
+        keyToGroup.set(placeKey, (byRest = new Map()));
+        placeIndex.set(placeKey, placeIndex.size);
+      }
       let g = byRest?.get(sub);
       if (g === undefined) {
         g = groupGeometry.length;
@@ -192,6 +200,7 @@ export function buildRenderData(bundle: ArticleBundle): RenderData {
         groupGeometry.push(f.geometry);
         groupFirst.push(i);
         groupMark.push(Math.max(0, MARK_CODES.indexOf(p.mark)));
+        groupPlace.push(placeKey === null ? -1 : placeIndex.get(placeKey)!);
       }
       let seen = false;
       for (let k = claimStart[i]!; k < pairClaim.length; k++) if (pairGroup.data[k] === g) seen = true;
@@ -262,7 +271,7 @@ export function buildRenderData(bundle: ArticleBundle): RenderData {
 
   return {
     collection: { type: 'FeatureCollection', features },
-    groups: { count: G, mark, memberStart, members, claimStart, claimGroups, magnitude, position, flowEnds },
+    groups: { count: G, mark, memberStart, members, claimStart, claimGroups, magnitude, position, flowEnds, place: Int32Array.from(groupPlace) },
     arrowBase: G,
     bbox,
   };

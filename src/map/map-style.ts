@@ -14,6 +14,7 @@ import type {
   DataDrivenPropertyValueSpecification,
   ExpressionSpecification,
   FillLayerSpecification,
+  FilterSpecification,
   LayerSpecification,
   LineLayerSpecification,
   StyleSpecification,
@@ -290,27 +291,58 @@ export function areaFillAntialias(dense: boolean): [string, boolean | Expression
 }
 
 /** The layers of the claims source, bottom to top. Ids all start with `claims-`. */
+/** A dense bundle's one-area-per-place mark (place-areas.ts), drawn below DENSE_AREA_OUTLINE_ZOOM instead of the
+ *  (kind, stance) marks of the place. */
+const isPlaceArea: ExpressionSpecification = ['==', ['get', 'place'], 1];
+const notPlaceArea: ExpressionSpecification = ['!=', ['get', 'place'], 1];
+
+/** The area fill and hatch filters: a sparse bundle has no place areas; a dense one draws them below
+ *  DENSE_AREA_OUTLINE_ZOOM (zoom in a filter is the tile's zoom) and its (kind, stance) areas from there on. */
+export function areaFilters(dense: boolean): [string, FilterSpecification][] {
+  const which: ExpressionSpecification = dense
+    ? ['any', ['all', ['<', ['zoom'], DENSE_AREA_OUTLINE_ZOOM], isPlaceArea], ['all', ['>=', ['zoom'], DENSE_AREA_OUTLINE_ZOOM], notPlaceArea]]
+    : notPlaceArea;
+  return [
+    ['claims-area-fill', ['all', isMark('area'), which]],
+    ['claims-area-hatch', ['all', isMark('area'), contested, which]],
+  ];
+}
+
 export const claimLayersBelowLabels: LayerSpecification[] = [
   {
     id: 'claims-area-fill',
     type: 'fill',
     source: CLAIMS_SOURCE,
-    filter: isMark('area'),
-    paint: { 'fill-color': kindColor, 'fill-opacity': visibleOpacity(0.09, 0.28) },
+    filter: ['all', isMark('area'), notPlaceArea],
+    paint: {
+      'fill-color': ['case', ['==', ['get', 'kind'], 'mixed'], '#4f4a5c', kindColor],
+      // A place area stands for all of a place's claims in ONE fill (no longer a stack of them): it darkens
+      // with the claims it holds, as the stack did.
+      'fill-opacity': [
+        'case',
+        hidden,
+        0,
+        ['any', selected, hover],
+        0.28,
+        isPlaceArea,
+        ['interpolate', ['linear'], visibleMembers, 1, 0.09, 10, 0.16, 100, 0.24, 1000, 0.3],
+        0.09,
+      ],
+    },
   } satisfies FillLayerSpecification,
   {
     // Denied and disputed areas are hatched, so they read as contested without relying on colour.
     id: 'claims-area-hatch',
     type: 'fill',
     source: CLAIMS_SOURCE,
-    filter: ['all', isMark('area'), contested],
+    filter: ['all', isMark('area'), contested, notPlaceArea],
     paint: { 'fill-pattern': HATCH_ICON, 'fill-opacity': visibleOpacity(0.55, 0.9) },
   } satisfies FillLayerSpecification,
   {
     id: 'claims-area-outline',
     type: 'line',
     source: CLAIMS_SOURCE,
-    filter: ['all', isMark('area'), ['!', contested]],
+    filter: ['all', isMark('area'), ['!', contested], notPlaceArea],
     layout: { 'line-join': 'round' },
     paint: {
       'line-color': kindColor,
@@ -322,7 +354,7 @@ export const claimLayersBelowLabels: LayerSpecification[] = [
     id: 'claims-area-outline-contested',
     type: 'line',
     source: CLAIMS_SOURCE,
-    filter: ['all', isMark('area'), contested],
+    filter: ['all', isMark('area'), contested, notPlaceArea],
     layout: { 'line-join': 'round' },
     paint: {
       'line-color': kindColor,
