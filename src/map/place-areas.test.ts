@@ -80,8 +80,10 @@ describe('place areas', () => {
   });
 
   it('is drawn below the outline zoom in a dense bundle, where the kind-and-stance areas are not, and never in a sparse one', () => {
-    const [[, fillDense], [, hatchDense]] = areaFilters(true);
-    const [[, fillSparse]] = areaFilters(false);
+    const filterOf = (dense: boolean, layer: string) => areaFilters(dense).find(([id]) => id === layer)![1];
+    const fillDense = filterOf(true, 'claims-area-fill');
+    const hatchDense = filterOf(true, 'claims-area-hatch');
+    const fillSparse = filterOf(false, 'claims-area-fill');
     const at = (filter: unknown, zoom: number, properties: Record<string, unknown>) =>
       featureFilter(filter as never, 'layers[0].filter').filter({ zoom } as never, { type: 3, properties } as never);
     const place = { mark: 'area', stance: 'asserted', place: 1 };
