@@ -78,6 +78,7 @@ import {
   clusterLabelLayers,
   clusterLayers,
   flowAggregateLayers,
+  flowRingLayers,
   flowPaint,
 } from './map-style';
 import { arrowHeadSdf, hatchPattern } from './icons';
@@ -397,6 +398,7 @@ export class ClaimMap {
     for (const layer of flowAggregateLayers) map.addLayer(layer);
     for (const layer of selectedFlowLayers) map.addLayer(layer);
     for (const layer of clusterLayers) map.addLayer(layer);
+    for (const layer of flowRingLayers) map.addLayer(layer);
     // Counts are text in the page's own fonts; a hosted style's glyph server may not have them.
     if (offlineBasemap) for (const layer of clusterLabelLayers) map.addLayer(layer);
     this.offlineBasemap = offlineBasemap;

@@ -9,6 +9,7 @@ import {
   SELECTED_FLOWS_SOURCE,
   clusterLabelLayers,
   flowAggregateLayers,
+  flowRingLayers,
   selectedFlowLayers,
   clusterLayers,
   flowPaint,
@@ -40,7 +41,7 @@ describe('map style', () => {
 
   it('names every claim layer claims-* and only those (the test contract)', () => {
     const all = [...style.layers, ...basemapLabelLayers, ...claimLayersBelowLabels, ...claimLayersAboveLabels];
-    const all2 = [...all, ...flowAggregateLayers, ...selectedFlowLayers, ...clusterLayers, ...clusterLabelLayers];
+    const all2 = [...all, ...flowAggregateLayers, ...selectedFlowLayers, ...clusterLayers, ...flowRingLayers, ...clusterLabelLayers];
     const sources = [CLAIMS_SOURCE, FLOWS_SOURCE, FLOW_AGGREGATES_SOURCE, SELECTED_FLOWS_SOURCE, CLUSTERS_SOURCE];
     const claimLayers = all2.filter((l) => 'source' in l && sources.includes(l.source));
     expect(claimLayers.map((l) => l.id)).toEqual([...CLAIM_LAYER_IDS]);
@@ -114,7 +115,7 @@ describe('claim tile buffer', () => {
     }
     return max;
   };
-  const claimLayers = [...claimLayersBelowLabels, ...claimLayersAboveLabels, ...flowAggregateLayers, ...selectedFlowLayers, ...clusterLayers];
+  const claimLayers = [...claimLayersBelowLabels, ...claimLayersAboveLabels, ...flowAggregateLayers, ...selectedFlowLayers, ...clusterLayers, ...flowRingLayers];
 
   it('holds every circle and every line of a claim layer across a tile edge (no mark cut at the edge)', () => {
     const circles = claimLayers.filter((l) => l.type === 'circle');
@@ -123,5 +124,23 @@ describe('claim tile buffer', () => {
     expect(MARK_TILE_BUFFER).toBeGreaterThanOrEqual(circleReach);
     const lines = claimLayers.filter((l) => l.type === 'line');
     expect(MARK_TILE_BUFFER).toBeGreaterThanOrEqual(largest(lines, 'line-width', 'line'));
+  });
+});
+
+describe('flow rings', () => {
+  const radiusAt = (layer: LayerSpecification, claims: number, state: Record<string, unknown> = {}): number => {
+    const spec = (latest as unknown as Record<string, Record<string, StylePropertySpecification>>)['paint_circle']!['circle-radius']!;
+    const parsed = createPropertyExpression((layer as { paint: Record<string, unknown> }).paint['circle-radius'], 'circle-radius', spec);
+    if (parsed.result !== 'success') throw new Error(`${layer.id} circle-radius does not parse`);
+    const expr = parsed.value as { evaluate: (g: { zoom: number }, f: unknown, s: Record<string, unknown>) => number };
+    return expr.evaluate({ zoom: 2 }, { type: 1, properties: { count: claims, total: claims } }, state);
+  };
+
+  it('circle a point cluster of as many claims instead of hiding under it: drawn above it and wider', () => {
+    const ring = flowRingLayers.find((l) => l.id === 'claims-flow-aggregate-loop')!;
+    const cluster = clusterLayers.find((l) => l.id === 'claims-cluster')!;
+    expect(CLAIM_LAYER_IDS.indexOf(ring.id)).toBeGreaterThan(CLAIM_LAYER_IDS.indexOf(cluster.id));
+    for (const n of [1, 5, 10, 50, 100, 500, 1000, 10_000]) expect(radiusAt(ring, n), `${n} claims`).toBeGreaterThan(radiusAt(cluster, n) + 1.5);
+    expect(radiusAt(ring, 100, { hidden: true })).toBe(0);
   });
 });

@@ -514,20 +514,6 @@ export const flowAggregateLayers: LayerSpecification[] = [
     },
   } satisfies LineLayerSpecification,
   {
-    // A cluster's internal flows (both ends in it): a ring at its centre, sized by the visible claims.
-    id: 'claims-flow-aggregate-loop',
-    type: 'circle',
-    source: FLOW_AGGREGATES_SOURCE,
-    filter: ['all', inBand, isMark('loop')],
-    paint: {
-      'circle-radius': ['case', hidden, 0, ['interpolate', ['linear'], visibleMembers, 1, 5, 10, 7, 100, 11, 1000, 16]],
-      'circle-opacity': 0,
-      'circle-stroke-color': ['case', ['any', selected, hover], '#1b1b1b', aggregateColor],
-      'circle-stroke-width': ['case', hidden, 0, ['any', selected, hover], 3.5, 2.2],
-      'circle-stroke-opacity': ['case', hidden, 0, 0.85],
-    },
-  } satisfies CircleLayerSpecification,
-  {
     id: 'claims-flow-aggregate-arrow',
     type: 'symbol',
     source: FLOW_AGGREGATES_SOURCE,
@@ -545,6 +531,28 @@ export const flowAggregateLayers: LayerSpecification[] = [
       'icon-opacity': ['case', hidden, 0, ['any', selected, hover], 1, ['interpolate', ['linear'], aggregateWidth, 1, 0.5, 9, 0.9]],
     },
   } satisfies SymbolLayerSpecification,
+];
+
+/**
+ * Rings: the flows of a place or cluster not drawn as arcs at this zoom (those inside a cluster, and small
+ * routes folded into the ring where they start, flow-aggregates.ts). Drawn above the point clusters and a
+ * little wider than a cluster of as many claims, so that a ring at a cluster's centre circles it instead of
+ * hiding under it; below the cluster counts.
+ */
+export const flowRingLayers: LayerSpecification[] = [
+  {
+    id: 'claims-flow-aggregate-loop',
+    type: 'circle',
+    source: FLOW_AGGREGATES_SOURCE,
+    filter: ['all', inBand, isMark('loop')],
+    paint: {
+      'circle-radius': ['case', hidden, 0, ['interpolate', ['linear'], visibleMembers, 1, 12, 10, 16, 100, 22, 1000, 30, 10000, 38]],
+      'circle-opacity': 0,
+      'circle-stroke-color': ['case', ['any', selected, hover], '#1b1b1b', aggregateColor],
+      'circle-stroke-width': ['case', hidden, 0, ['any', selected, hover], 3.5, 2.2],
+      'circle-stroke-opacity': ['case', hidden, 0, 0.85],
+    },
+  } satisfies CircleLayerSpecification,
 ];
 
 /** The selected claim's own arcs, drawn over the aggregates below the detail zoom (claim-map.ts). */
@@ -636,6 +644,7 @@ export const CLAIM_LAYER_IDS: readonly string[] = [
   ...flowAggregateLayers,
   ...selectedFlowLayers,
   ...clusterLayers,
+  ...flowRingLayers,
   ...clusterLabelLayers,
 ].map((l) => l.id);
 
