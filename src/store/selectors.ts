@@ -73,8 +73,13 @@ export function getVisibleMask(state: AppState): Uint8Array {
 
 const collectVisible = memo((index: ClaimIndex | null, mask: Uint8Array): Claim[] => {
   if (!index) return [];
-  const out: Claim[] = [];
-  for (let i = 0; i < mask.length; i++) if (mask[i]) out.push(index.claims[i]!);
+  // Sized once: grown by push, a list of 100k claims was copied through ~20 ever larger arrays on every
+  // timeline step, the big ones straight into V8's old generation, which brought its major GCs sooner.
+  let count = 0;
+  for (let i = 0; i < mask.length; i++) count += mask[i]!;
+  const out = new Array<Claim>(count);
+  let k = 0;
+  for (let i = 0; i < mask.length; i++) if (mask[i]) out[k++] = index.claims[i]!;
   return out;
 });
 
