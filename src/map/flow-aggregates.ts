@@ -223,22 +223,22 @@ export function buildFlowAggregates(render: RenderData, options: FlowAggregateOp
 
   // Small routes fold into their origin's ring (see above): decide per band on the routes' claim counts,
   // then renumber, so that aggregate numbers stay dense (they are feature ids).
+  // Each claim of a list of groups once, though several of them may hold it (seenIn: the last list, by its
+  // stamp, that visited claim i). Used for the routes here and for the final aggregates below.
   const seenIn = new Int32Array(groups.magnitude.length).fill(-1);
-  const claimsIn = (list: readonly number[], stamp: number): number => {
-    let count = 0;
+  const eachClaimOnce = (list: readonly number[], stamp: number, visit: (i: number) => void): void => {
     for (const g of list) {
       for (let q = groups.memberStart[g]!; q < groups.memberStart[g + 1]!; q++) {
         const i = groups.members[q]!;
         if (seenIn[i] === stamp) continue;
         seenIn[i] = stamp;
-        count++;
+        visit(i);
       }
     }
-    return count;
   };
   const routes = band.length;
   const routeTotal = new Int32Array(routes);
-  for (let r = 0; r < routes; r++) routeTotal[r] = claimsIn(aggMembers[r]!, r);
+  for (let r = 0; r < routes; r++) eachClaimOnce(aggMembers[r]!, r, () => routeTotal[r]!++);
   const isLoop = (r: number) => ends[r * 4] === ends[r * 4 + 2] && ends[r * 4 + 1] === ends[r * 4 + 3];
   const minClaims = new Int32Array(bands).fill(1);
   const byBand: number[][] = Array.from({ length: bands }, () => []);
@@ -306,21 +306,14 @@ export function buildFlowAggregates(render: RenderData, options: FlowAggregateOp
     // Feature g is group g (claim-features.ts), so its properties carry the group's kind.
     const k0 = features[list[0]!]!.properties.kind;
     kind[a] = list.every((g) => features[g]!.properties.kind === k0) ? k0 : MIXED_KINDS;
-    // Each claim once, though several of the aggregate's groups may hold it (seenIn: the last aggregate
-    // that counted claim i).
     let first = Infinity;
     let sum = 0;
     let count = 0;
-    for (const g of list) {
-      for (let q = groups.memberStart[g]!; q < groups.memberStart[g + 1]!; q++) {
-        const i = groups.members[q]!;
-        if (seenIn[i] === a) continue;
-        seenIn[i] = a;
-        count++;
-        if (i < first) first = i;
-        sum += groups.magnitude[i]!;
-      }
-    }
+    eachClaimOnce(list, a, (i) => {
+      count++;
+      if (i < first) first = i;
+      sum += groups.magnitude[i]!;
+    });
     firstClaim[a] = first;
     total[a] = count;
     totalMagnitude[a] = sum;
