@@ -9,6 +9,8 @@ import { ArticleQueue, ownerOf, type ArticleResult } from './article-queue';
 import type { LoadError } from '../store/app-store';
 
 const BASE = 'http://atlas.test/app/';
+/** What the check says of a file's flow lines (none are arcs in these bodies). */
+const NO_ARCS = new Uint8Array(0);
 
 function indexText(slugs: string[]): string {
   return JSON.stringify({ format: 1, articles: slugs.map((slug) => ({ slug, title: slug, published: '2021-07-28', claimCount: 1 })) });
@@ -39,6 +41,7 @@ function setup(files: Record<string, string>, maxFetches = 2) {
     },
     check: (text, file) => {
       if (text === 'BROKEN') throw Object.assign(new Error('x'), { detail: { file, message: 'invalid data: claims[0].id: …' } });
+      return NO_ARCS;
     },
     reply: (id, result) => replies.push([id, result]),
     describe: (err, file) => (err as { detail?: LoadError }).detail ?? { file, message: String(err) },
@@ -70,7 +73,7 @@ describe('ArticleQueue', () => {
     expect(t.replies).toEqual([]); // nobody asked yet
     // Asked after it arrived: answered at once, without a second fetch.
     t.queue.request(1, url('c/articles/aa.json'), 'c/articles/aa.json', 'aa');
-    expect(t.replies).toEqual([[1, { text: 'A' }]]);
+    expect(t.replies).toEqual([[1, { text: 'A', arcs: NO_ARCS }]]);
     // Asked while in flight: answered when it lands; the missing file answers with its own error.
     t.queue.request(2, url('c/articles/bb.json'), 'c/articles/bb.json', 'bb');
     t.queue.request(3, url('c/articles/cc.json'), 'c/articles/cc.json', 'cc');
@@ -80,8 +83,8 @@ describe('ArticleQueue', () => {
     t.queue.request(4, url('c/articles/dd.json'), 'c/articles/dd.json', 'dd');
     await t.complete('c/articles/dd.json');
     expect(t.replies).toEqual([
-      [1, { text: 'A' }],
-      [3, { text: 'C' }],
+      [1, { text: 'A', arcs: NO_ARCS }],
+      [3, { text: 'C', arcs: NO_ARCS }],
       [2, { error: { file: 'c/articles/bb.json', message: 'HTTP 404 (not found)' } }],
       [4, { error: { file: 'c/articles/dd.json', message: 'invalid data: claims[0].id: …' } }],
     ]);
@@ -95,8 +98,8 @@ describe('ArticleQueue', () => {
     t.queue.request(2, url('c/articles/aa.json'), 'c/articles/aa.json', 'aa');
     await t.complete('c/articles/aa.json');
     expect(t.replies).toEqual([
-      [1, { text: 'A' }],
-      [2, { text: 'A' }],
+      [1, { text: 'A', arcs: NO_ARCS }],
+      [2, { text: 'A', arcs: NO_ARCS }],
     ]);
     t.queue.request(3, url('c/articles/aa.json'), 'c/articles/aa.json', 'aa');
     expect(t.started).toEqual(['c/articles/aa.json', 'c/articles/aa.json']);

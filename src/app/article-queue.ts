@@ -14,13 +14,14 @@ import { parseIndex } from '../data/bundle-schema';
 import type { LoadError } from '../store/app-store';
 import { articlePath } from './load-data';
 
-export type ArticleResult = { text: string } | { error: LoadError };
+export type ArticleResult = { text: string; arcs: Uint8Array } | { error: LoadError };
 
 export interface QueueDeps {
   /** A file's text (the index's, or an article's), or a rejection saying why not. */
   fetchText: (url: string, file: string) => Promise<string>;
-  /** Parse and validate an article's text as the article `slug`; throws what is wrong. */
-  check: (text: string, file: string, slug: string) => void;
+  /** Parse and validate an article's text as the article `slug`; throws what is wrong. Returns which of its
+   *  flow lines are exact arcs (compact-arcs.ts `markArcs`). */
+  check: (text: string, file: string, slug: string) => Uint8Array;
   /** Answer a request. */
   reply: (id: number, result: ArticleResult) => void;
   /** How a failure is worded (DataLoadError's detail, or the error's message). */
@@ -107,8 +108,7 @@ export class ArticleQueue {
           this.active--;
           this.pump();
           try {
-            this.deps.check(text, entry.file, entry.slug);
-            this.settle(entry, { text });
+            this.settle(entry, { text, arcs: this.deps.check(text, entry.file, entry.slug) });
           } catch (err) {
             this.settle(entry, { error: this.deps.describe(err, entry.file) });
           }

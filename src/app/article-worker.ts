@@ -1,9 +1,9 @@
 /**
  * Loads article bundles off the main thread: fetch, JSON.parse and schema validation run here, and the page
- * receives each validated file's JSON text (see checkArticleText). Protocol:
+ * receives each validated file's JSON text and which of its flow lines are exact arcs (see checkArticleText). Protocol:
  *   in:  { type: 'article', id, url, file, slug }   (as many as wanted: queued, MAX_FETCHES at a time)
  *        { type: 'prefetch', indexPath, baseUrl, worker, workers }   (start on the index's articles now)
- *   out: { id, text } or { id, error: { file, message } }, as they finish
+ *   out: { id, text, arcs } or { id, error: { file, message } }, as they finish
  * The queue and the prefetch are in ./article-queue.ts.
  */
 import './zod-csp';
@@ -14,7 +14,7 @@ import type { LoadError } from '../store/app-store';
 export type ArticleRequest =
   | { type: 'article'; id: number; url: string; file: string; slug: string }
   | { type: 'prefetch'; indexPath: string; baseUrl: string; worker: number; workers: number };
-export type ArticleResponse = { id: number; text: string } | { id: number; error: LoadError };
+export type ArticleResponse = { id: number; text: string; arcs: Uint8Array } | { id: number; error: LoadError };
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<ArticleRequest>) => void) | null; postMessage: (m: ArticleResponse) => void };
 

@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeBundle } from '../store/test-fixtures/bundle';
-import { DataLoadError, articlePath, loadArticle, loadIndex } from './load-data';
+import { generateCorpus } from '../../scripts/make-corpus';
+import { arcSpecOfLazy } from '../domain/compact-arcs';
+import type { ArticleBundle } from '../domain/types';
+import { DataLoadError, articlePath, checkArticleText, expandArticle, loadArticle, loadIndex } from './load-data';
 
 const BASE = 'http://localhost:5180/';
 
@@ -68,5 +71,24 @@ describe('loading data', () => {
     const bundle = await loadArticle('data/index.json', 'fixture-article', BASE);
     expect(bundle.claims).toHaveLength(4);
     expect(vi.mocked(fetch).mock.calls[0]![0]).toBe('http://localhost:5180/data/articles/fixture-article.json');
+  });
+});
+
+describe('the worker and page halves of loading an article', () => {
+  it('give the page exactly the validated file, with its flow arcs held lazily', () => {
+    const text = JSON.stringify(generateCorpus({ claims: 120, articles: 1, seed: 6 }).bundles[0]!);
+    const slug = (JSON.parse(text) as ArticleBundle).article.slug;
+    const arcs = checkArticleText(text, `articles/${slug}.json`, slug);
+    expect(arcs.length).toBeGreaterThan(10);
+    const bundle = expandArticle(text, arcs);
+    const flows = bundle.claims.flatMap((c) => c.geometry.features).filter((f) => f.properties.mark === 'flow');
+    expect(flows.length).toBe(arcs.length);
+    expect(flows.every((f) => arcSpecOfLazy(f.geometry) !== null)).toBe(true);
+    expect(JSON.stringify(bundle)).toBe(text);
+  });
+
+  it('reject a file that is not the article asked for, naming it', () => {
+    const text = JSON.stringify(makeBundle());
+    expect(() => checkArticleText(text, 'articles/other.json', 'other')).toThrow(/articles\/other\.json: holds article "fixture-article", expected "other"/);
   });
 });

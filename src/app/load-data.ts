@@ -4,6 +4,7 @@
  */
 import { parseBundle, parseIndex } from '../data/bundle-schema';
 import type { ArticleBundle, DataIndex } from '../domain/types';
+import { lazyArcs, markArcs } from '../domain/compact-arcs';
 import type { LoadError } from '../store/app-store';
 
 export class DataLoadError extends Error {
@@ -75,13 +76,20 @@ export async function fetchArticle(url: string, file: string, slug: string): Pro
 }
 
 /**
- * The loader worker's half: parse and validate a fetched file's text, which the worker then hands back as
- * TEXT. The page parses that same text again (JSON.parse is deterministic, so it gets exactly what was
- * validated): for large bundles V8's JSON.parse is several times cheaper on the page's thread than
- * receiving the parsed object graph by structured clone. Throws a DataLoadError naming the file.
+ * The loader worker's half: parse and validate a fetched file's text. The page parses the same text again
+ * rather than receiving the object graph by structured clone: for large bundles V8's JSON.parse is several
+ * times cheaper on the page's thread. With it goes which flow lines are exact arcs (compact-arcs.ts), for
+ * `expandArticle`. Throws a DataLoadError naming the file.
  */
-export function checkArticleText(text: string, file: string, slug: string): void {
-  checkArticle(parseJson(text, file), file, slug);
+export function checkArticleText(text: string, file: string, slug: string): Uint8Array {
+  return markArcs(checkArticle(parseJson(text, file), file, slug));
+}
+
+/** The page's half: the bundle in the text the worker validated, its marked arcs held lazily. */
+export function expandArticle(text: string, arcs: Uint8Array): ArticleBundle {
+  const bundle = JSON.parse(text) as ArticleBundle;
+  lazyArcs(bundle, arcs);
+  return bundle;
 }
 
 export async function loadArticle(indexPath: string, slug: string, baseUrl: string): Promise<ArticleBundle> {

@@ -3,7 +3,7 @@
  * leaves the page responsive. If the worker cannot start or dies, the requests it held, and all later
  * ones, are loaded on the main thread instead: slower, never wrong, never silently skipped.
  */
-import { DataLoadError, articlePath, loadArticle, type ArticleLoader } from './load-data';
+import { DataLoadError, articlePath, expandArticle, loadArticle, type ArticleLoader } from './load-data';
 import type { ArticleRequest, ArticleResponse } from './article-worker';
 import { ownerOf } from './article-queue';
 import type { ArticleBundle } from '../domain/types';
@@ -79,8 +79,8 @@ export function createWorkerLoader(): WorkerLoader {
       const p = pending.get(msg.id);
       if (!p) return;
       pending.delete(msg.id);
-      // The worker validated exactly this text as an article bundle.
-      if ('text' in msg) p.resolve(JSON.parse(msg.text) as ArticleBundle);
+      // The worker validated exactly this text as an article bundle, and marked its exact arcs.
+      if ('text' in msg) p.resolve(expandArticle(msg.text, msg.arcs));
       else p.reject(new DataLoadError(msg.error));
     };
     worker.onerror = (e) => {

@@ -432,6 +432,8 @@ function readClaim(
 // ---------------------------------------------------------------------------------------------------
 // Geometry
 
+const roundPosition = (p: readonly number[]): [number, number] => [roundCoord(p[0]!, COORD_DECIMALS), roundCoord(p[1]!, COORD_DECIMALS)];
+
 function roundGeometry(g: Geometry): Geometry {
   const rp = (p: number[]): number[] => p.map((v) => roundCoord(v, COORD_DECIMALS));
   switch (g.type) {
@@ -482,7 +484,9 @@ function claimGeometry(d: DraftClaim): Pick<Claim, 'geometry' | 'anchor' | 'bbox
       features.push({
         type: 'Feature',
         properties: props('flow', [o.place.id, t.place.id]),
-        geometry: roundGeometry(arcBetween(o.place.anchor, t.place.anchor)),
+        // From the rounded ends, so that the stored curve is reproducible from its first and last vertex
+        // (the page receives it as those two: src/domain/compact-arcs.ts).
+        geometry: roundGeometry(arcBetween(roundPosition(o.place.anchor), roundPosition(t.place.anchor))),
       });
     }
   }

@@ -42,6 +42,35 @@ function unproject([x, y]: LonLat): LonLat {
   return [x / DEG, (2 * Math.atan(Math.exp(y)) - Math.PI / 2) / DEG];
 }
 
+/** What a curve between two places is computed from: the projected ends and the Bézier control point. */
+interface ArcPlan {
+  a: LonLat;
+  b: LonLat;
+  c: LonLat;
+  segments: number;
+}
+
+function planArc(origin: LonLat, dest: LonLat, segments: number, bulge: number): ArcPlan | null {
+  const a = project(origin);
+  const b = project(dest);
+  const dx = b[0] - a[0];
+  const dy = b[1] - a[1];
+  if (Math.hypot(dx, dy) === 0) return null;
+  // Control point: the chord's midpoint pushed along the left-hand normal. A quadratic Bézier's apex
+  // sits halfway between the chord and its control point, hence the factor 2.
+  const c: LonLat = [(a[0] + b[0]) / 2 - dy * bulge * 2, (a[1] + b[1]) / 2 + dx * bulge * 2];
+  return { a, b, c, segments };
+}
+
+/** Vertex i (0 < i < segments) of a planned curve, as [lon, lat]. */
+function vertexAt({ a, b, c, segments }: ArcPlan, i: number): LonLat {
+  const t = i / segments;
+  const u = 1 - t;
+  const x = u * u * a[0] + 2 * u * t * c[0] + t * t * b[0];
+  const y = u * u * a[1] + 2 * u * t * c[1] + t * t * b[1];
+  return unproject([x, y]);
+}
+
 /**
  * A curved LineString from origin to destination ([lon, lat] each). The first coordinate is exactly the
  * origin and the last exactly the (longitude-unwrapped) destination. The curve bends to the left of the
@@ -49,26 +78,26 @@ function unproject([x, y]: LonLat): LonLat {
  */
 export function arcBetween(origin: LonLat, destination: LonLat, opts: ArcOptions = {}): LineString {
   const segments = Math.max(2, Math.floor(opts.segments ?? DEFAULT_SEGMENTS));
-  const bulge = opts.bulge ?? DEFAULT_BULGE;
   const dest: LonLat = [unwrapLongitude(origin[0], destination[0]), destination[1]];
-  const a = project(origin);
-  const b = project(dest);
-  const dx = b[0] - a[0];
-  const dy = b[1] - a[1];
-  const chord = Math.hypot(dx, dy);
-  if (chord === 0) return { type: 'LineString', coordinates: [[...origin], [...dest]] };
-
-  // Control point: the chord's midpoint pushed along the left-hand normal. A quadratic Bézier's apex
-  // sits halfway between the chord and its control point, hence the factor 2.
-  const c: LonLat = [(a[0] + b[0]) / 2 - dy * bulge * 2, (a[1] + b[1]) / 2 + dx * bulge * 2];
+  const plan = planArc(origin, dest, segments, opts.bulge ?? DEFAULT_BULGE);
+  if (!plan) return { type: 'LineString', coordinates: [[...origin], [...dest]] };
   const coordinates: LonLat[] = [[origin[0], origin[1]]];
-  for (let i = 1; i < segments; i++) {
-    const t = i / segments;
-    const u = 1 - t;
-    const x = u * u * a[0] + 2 * u * t * c[0] + t * t * b[0];
-    const y = u * u * a[1] + 2 * u * t * c[1] + t * t * b[1];
-    coordinates.push(unproject([x, y]));
-  }
+  for (let i = 1; i < segments; i++) coordinates.push(vertexAt(plan, i));
   coordinates.push([dest[0], dest[1]]);
   return { type: 'LineString', coordinates };
+}
+
+/**
+ * Chosen vertices of `arcBetween(origin, destination, { segments })` with every coordinate passed through
+ * `round`: `arcVertices(o, d, n, round, idx)[k]` equals `round` applied to
+ * `arcBetween(o, d, { segments: n }).coordinates[idx[k]]`, bit for bit (the same arithmetic), without
+ * computing the others. `round` must leave a rounded number unchanged.
+ */
+export function arcVertices(origin: LonLat, destination: LonLat, segments: number, round: (v: number) => number, indices: readonly number[]): LonLat[] {
+  const dest: LonLat = [unwrapLongitude(origin[0], destination[0]), destination[1]];
+  const plan = planArc(origin, dest, segments, DEFAULT_BULGE);
+  return indices.map((i) => {
+    const p: LonLat = i <= 0 ? origin : i >= segments || !plan ? dest : vertexAt(plan, i);
+    return [round(p[0]), round(p[1])];
+  });
 }

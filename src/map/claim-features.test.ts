@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Claim } from '../domain/types';
+import { generateCorpus } from '../../scripts/make-corpus';
+import { lazyArcs, markArcs } from '../domain/compact-arcs';
+import type { ArticleBundle, Claim } from '../domain/types';
 import { makeBundle } from '../store/test-fixtures/bundle';
 import { GroupCounts, MAX_ARC_VERTICES, buildRenderData, flowWidth, groupFeatureIds, screenBearing, thinLine, widthForMagnitude } from './claim-features';
 import { bundleOf, claimWith, flow, point } from './test-fixtures/claims';
@@ -193,5 +195,22 @@ describe('thinLine', () => {
     const line = data.collection.features.find((f) => f.properties.mark === 'flow')!.geometry as GeoJSON.LineString;
     expect(line.coordinates).toHaveLength(MAX_ARC_VERTICES);
     expect(line.coordinates[MAX_ARC_VERTICES - 1]).toEqual(coords[64]);
+  });
+});
+
+describe('flows held as lazy arcs (compact-arcs.ts)', () => {
+  it('draw exactly what the stored arcs draw, without computing every vertex', () => {
+    const text = JSON.stringify(generateCorpus({ claims: 400, articles: 1, seed: 9 }).bundles[0]!);
+    const stored = JSON.parse(text) as ArticleBundle;
+    const lazy = JSON.parse(text) as ArticleBundle;
+    lazyArcs(lazy, markArcs(JSON.parse(text) as ArticleBundle));
+    const a = buildRenderData(stored);
+    const b = buildRenderData(lazy);
+    expect(b.collection.features.filter((f) => f.properties.mark === 'flow').length).toBeGreaterThan(20);
+    expect(JSON.stringify(b.collection)).toBe(JSON.stringify(a.collection));
+    expect([...b.groups.flowEnds]).toEqual([...a.groups.flowEnds]);
+    // The map read only the vertices it draws: no lazy line was expanded.
+    const expanded = lazy.claims.flatMap((c) => c.geometry.features).filter((f) => f.properties.mark === 'flow' && typeof Object.getOwnPropertyDescriptor(f.geometry, 'coordinates')?.get !== 'function');
+    expect(expanded).toEqual([]);
   });
 });

@@ -13,6 +13,7 @@
  */
 import type { Feature, FeatureCollection, Geometry, LineString, Position } from 'geojson';
 import type { ArticleBundle, Claim, MarkType } from '../domain/types';
+import { arcSpecOfLazy, arcSpecVertices } from '../domain/compact-arcs';
 
 export type DrawnMark = MarkType | 'arrow';
 
@@ -123,6 +124,24 @@ export function thinLine(coords: Position[], max = MAX_ARC_VERTICES): Position[]
   const step = (coords.length - 1) / (max - 1);
   for (let i = 0; i < max; i++) out.push(coords[Math.round(i * step)]!);
   return out;
+}
+
+/** Vertices of a flow's line, without computing a lazily expanded arc's (compact-arcs.ts). */
+function flowVertexCount(line: LineString): number {
+  const spec = arcSpecOfLazy(line);
+  return spec ? spec.segments + 1 : line.coordinates.length;
+}
+
+/** `thinLine` of a flow's line; for a lazily expanded arc only the vertices kept are computed. */
+export function thinFlow(line: LineString, max = MAX_ARC_VERTICES): Position[] {
+  const spec = arcSpecOfLazy(line);
+  if (!spec) return thinLine(line.coordinates, max);
+  const n = spec.segments + 1;
+  const keep = n <= max ? n : max;
+  const step = (n - 1) / (keep - 1);
+  const indices: number[] = [];
+  for (let i = 0; i < keep; i++) indices.push(n <= max ? i : Math.round(i * step));
+  return arcSpecVertices(spec, indices);
 }
 
 function extend(bbox: [number, number, number, number] | null, raw: readonly number[]): [number, number, number, number] {
@@ -251,8 +270,8 @@ export function buildRenderData(bundle: ArticleBundle): RenderData {
       position[g * 2] = geometry.coordinates[0]!;
       position[g * 2 + 1] = geometry.coordinates[1]!;
     }
-    if (markType === 'flow' && geometry.type === 'LineString' && geometry.coordinates.length >= 2) {
-      const coords = thinLine(geometry.coordinates);
+    if (markType === 'flow' && geometry.type === 'LineString' && flowVertexCount(geometry) >= 2) {
+      const coords = thinFlow(geometry);
       const start = coords[0]!;
       flowEnds.set([start[0]!, start[1]!, coords[coords.length - 1]![0]!, coords[coords.length - 1]![1]!], g * 4);
       geometry = { type: 'LineString', coordinates: coords } satisfies LineString;
