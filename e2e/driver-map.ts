@@ -202,3 +202,74 @@ export async function recordFirstDraw(page: Page): Promise<void> {
 export function firstDraw(page: Page): Promise<{ at: number; claims: number } | null> {
   return page.evaluate(() => (window as unknown as { __firstDraw: { at: number; claims: number } | null }).__firstDraw);
 }
+
+/** A ring of flows not drawn as arcs, and where on the page (CSS px) to point at it. */
+export interface RingSpot {
+  ring: number;
+  ringClaimIds: string[];
+  x: number;
+  y: number;
+  /** Where an arc crosses the ring: that arc's claims (hit within 3 px); empty when only the ring is there. */
+  arcClaimIds: string[];
+}
+
+/**
+ * Spots on rings (layer `claims-flow-aggregate-loop`) with ≥ 2 visible claims, rings with the most claims
+ * first: `alone`, where the ring is the only mark under the pointer, and `crossed`, where one aggregate arc
+ * with ≥ 2 claims crosses it and nothing else is there. Null when there is no such spot.
+ */
+export async function ringSpots(app: Atlas): Promise<{ alone: RingSpot | null; crossed: RingSpot | null }> {
+  await app.whenMapIdle();
+  return app.page.evaluate((pickLayers) => {
+    const map = (window as unknown as { claimAtlas: ClaimAtlasHandle }).claimAtlas.map!;
+    const canvas = map.getCanvas();
+    const rect = canvas.getBoundingClientRect();
+    const pick = pickLayers.filter((l) => map.getLayer(l));
+    const shown = (f: { state: unknown }) => (f.state as { hidden?: boolean }).hidden !== true;
+    const hits = (x: number, y: number, r: number) =>
+      map
+        .queryRenderedFeatures(
+          [
+            [x - r, y - r],
+            [x + r, y + r],
+          ],
+          { layers: pick },
+        )
+        .filter(shown)
+        .map((f) => ({ layer: f.layer.id, id: f.id as number, claimId: (f.properties as { claimId: string }).claimId }));
+    const rings = new Map<number, { ids: Set<string>; at: [number, number] }>();
+    for (const f of map.queryRenderedFeatures({ layers: ['claims-flow-aggregate-loop'] })) {
+      if (!shown(f) || f.geometry.type !== 'Point' || typeof f.id !== 'number') continue;
+      const ring = rings.get(f.id) ?? { ids: new Set<string>(), at: f.geometry.coordinates as [number, number] };
+      ring.ids.add((f.properties as { claimId: string }).claimId);
+      rings.set(f.id, ring);
+    }
+    let alone: RingSpot | null = null;
+    let crossed: RingSpot | null = null;
+    const order = [...rings.entries()].filter(([, r]) => r.ids.size >= 2).sort((a, b) => b[1].ids.size - a[1].ids.size);
+    for (const [id, ring] of order) {
+      const c = map.project(ring.at);
+      for (const d of [4, 8, 12, 16, 20]) {
+        for (let a = 0; a < 360; a += 15) {
+          const x = c.x + d * Math.cos((a * Math.PI) / 180);
+          const y = c.y + d * Math.sin((a * Math.PI) / 180);
+          if (x < 10 || y < 10 || x > canvas.clientWidth - 10 || y > canvas.clientHeight - 10) continue;
+          if (document.elementFromPoint(rect.left + x, rect.top + y) !== canvas) continue;
+          const near = hits(x, y, 6);
+          if (!near.some((h) => h.layer === 'claims-flow-aggregate-loop' && h.id === id)) continue;
+          const others = near.filter((h) => !(h.layer === 'claims-flow-aggregate-loop' && h.id === id));
+          const spot = { ring: id, ringClaimIds: [...ring.ids], x: rect.left + x, y: rect.top + y, arcClaimIds: [] as string[] };
+          if (others.length === 0) {
+            alone ??= spot;
+          } else if (!crossed && others.every((h) => h.layer === 'claims-flow-aggregate' && h.id === others[0]!.id)) {
+            const onArc = hits(x, y, 3).filter((h) => h.layer === 'claims-flow-aggregate');
+            const arcIds = [...new Set(others.map((h) => h.claimId))];
+            if (onArc.length > 0 && arcIds.length >= 2) crossed = { ...spot, arcClaimIds: arcIds };
+          }
+          if (alone && crossed) return { alone, crossed };
+        }
+      }
+    }
+    return { alone, crossed };
+  }, PICK_LAYERS);
+}

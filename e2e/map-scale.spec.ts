@@ -1,6 +1,6 @@
 import { serveCorpus } from './corpus-fixture';
 import { expect, openApp, test, type Atlas, type ClaimAtlasHandle } from './driver';
-import { chooserClaimIds, clickableFlowPoint, drawnFlows, drawnPointMarks, sharedFlowPoint, type DrawnFlow, type DrawnMark } from './driver-map';
+import { chooserClaimIds, clickableFlowPoint, drawnFlows, drawnPointMarks, ringSpots, sharedFlowPoint, type DrawnFlow, type DrawnMark } from './driver-map';
 import type { ArticleBundle, Claim } from '../src/domain/types';
 
 // One article of 2,000 claims (~230 point marks: dense enough to cluster), so this runs on the per-article
@@ -238,6 +238,37 @@ test.describe('flows at corpus scale', () => {
     const closer = await openApp(page, `data=${dataParam}&map=2.50/20.0000/0.0000`);
     await closer.whenMapIdle();
     await expect(page.getByTestId('route-note')).toHaveCount(0);
+  });
+
+  test('given 10,000 claims at the world view, when the user points at a ring of folded routes, then its tooltip counts only its own claims, an arc drawn across it wins, and a click zooms towards it', async ({
+    page,
+  }) => {
+    const { dataParam } = await serveCorpus(page, { claims: 10_000, articles: 10, seed: 1 });
+    const app = await openApp(page, `data=${dataParam}&${WORLD}`);
+    const { alone, crossed } = await ringSpots(app);
+    if (!alone) throw new Error('no ring with 2+ claims can be pointed at alone at the world view');
+    if (!crossed) throw new Error('no ring is crossed by an aggregate arc at the world view');
+    const tooltip = page.locator('.map-tooltip .map-tooltip-more');
+    // Where an arc crosses the ring, the arc is what the pointer is on: its claims, not the ring's added.
+    await page.mouse.move(crossed.x, crossed.y);
+    await expect(tooltip).toHaveText(new RegExp(`^${crossed.arcClaimIds.length.toLocaleString('en')} claims along these routes — click to (zoom in|choose)$`));
+    // On the ring alone: exactly the flows it holds.
+    await page.mouse.move(alone.x, alone.y);
+    const said = new RegExp(
+      `^${alone.ringClaimIds.length.toLocaleString('en')} flows from here not drawn as arcs at this zoom \\(within this area, or on routes of fewer than \\d+ claims\\) — click to (zoom in|choose)$`,
+    );
+    await expect(tooltip).toHaveText(said);
+    const splits = (await tooltip.textContent())!.endsWith('zoom in');
+    const before = (await app.mapView()).zoom;
+    await page.mouse.click(alone.x, alone.y);
+    if (splits) {
+      await expect.poll(async () => (await app.mapView()).zoom).toBeGreaterThan(before + 0.5);
+      // Zoomed in, the ring's claims are all still on the map.
+      const shown = new Set((await drawnFlows(app)).flatMap((f) => f.claimIds));
+      for (const id of alone.ringClaimIds) expect(shown.has(id), id).toBe(true);
+    } else {
+      expect([...(await chooserClaimIds(app))].sort()).toEqual([...alone.ringClaimIds].sort());
+    }
   });
 
   test('given the world view, when the user clicks the biggest aggregate, then the map zooms in and it splits into more, smaller arcs holding its claims', async ({

@@ -811,7 +811,7 @@ export class ClaimMap {
 
   /**
    * What is under a screen point, most specific tier first (clusters; points, flows, aggregates, lines;
-   * else areas): the visible claims there, and the cluster or flow aggregate hit, if any.
+   * rings; else areas): the visible claims there, and the cluster or flow aggregate hit, if any.
    */
   private hitAt(x: number, y: number): { ids: string[]; target: Target | null } {
     if (!this.styleReady) return { ids: [], target: null };
@@ -843,7 +843,7 @@ export class ClaimMap {
     return { ids: [], target: null };
   }
 
-  /** Claim ids under a screen point, most specific tier first (clusters; points, flows, lines; else areas). */
+  /** Claim ids under a screen point, most specific tier first (clusters; points, flows, lines; rings; else areas). */
   claimsAt(x: number, y: number): string[] {
     return this.hitAt(x, y).ids;
   }

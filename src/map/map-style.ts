@@ -651,7 +651,9 @@ export const CLAIM_LAYER_IDS: readonly string[] = [
 export const CLUSTER_LAYER_IDS: readonly string[] = [...clusterLayers, ...clusterLabelLayers].map((l) => l.id);
 
 /** Layers a click or hover can hit, most specific first: clusters (drawn on top), then points, flows and
- *  lines, then areas. */
+ *  lines, then the rings of flows not drawn as arcs, then areas. A ring is a summary that the arcs leaving
+ *  its centre cross: where an arc is under the pointer, the arc is what is pointed at, and the ring's
+ *  tooltip ("N flows from here not drawn as arcs") never counts the claims of an arc drawn over it. */
 export const PICK_TIERS: readonly (readonly string[])[] = [
   ['claims-cluster'],
   [
@@ -661,9 +663,9 @@ export const PICK_TIERS: readonly (readonly string[])[] = [
     'claims-flow-arrow',
     'claims-flow-aggregate',
     'claims-flow-aggregate-arrow',
-    'claims-flow-aggregate-loop',
     'claims-line',
     'claims-line-contested',
   ],
+  ['claims-flow-aggregate-loop'],
   ['claims-area-fill'],
 ];
