@@ -100,6 +100,13 @@ const PAINT_HOLD_MS = 4000;
  * ended, so the basemap is on screen meanwhile.
  */
 const BUNDLE_PAINT_HOLD_MS = 8000;
+/**
+ * While a hold waits for data that has not arrived, MapLibre's frames run at most this often. Each held
+ * frame still does the frame's JavaScript (sources, symbol placement; ~2–4 ms) and, with `repaint` on, one
+ * came every display frame: ~140 of them while a 10k corpus downloads, on the page thread that parses it.
+ * Nothing they do shows before the data is in; once it is, frames run at the display's pace again.
+ */
+const HELD_FRAME_MS = 100;
 const BUNDLE_PAINT_HOLD_MS_PER_CLAIM = 0.1;
 const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
 /** Sources whose features stand for claims and are hidden by feature-state. */
@@ -121,6 +128,9 @@ export class ClaimAtlasMap extends MapLibreMap {
   membersOf: MemberLookup | null = null;
   /** See holdPaint. */
   private paintHold: { ready: () => boolean; until: number; timer: ReturnType<typeof setTimeout> } | null = null;
+  /** See _render. */
+  private heldFrameAt = 0;
+  private heldFrameTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(options: ConstructorParameters<typeof MapLibreMap>[0]) {
     super(options);
@@ -141,6 +151,24 @@ export class ClaimAtlasMap extends MapLibreMap {
       }
       paint(...args);
     };
+  }
+
+  /** See HELD_FRAME_MS: a frame held while `ready()` is false runs at most every HELD_FRAME_MS. */
+  override _render(paintStartTimeStamp: number): this {
+    const hold = this.paintHold;
+    if (hold && !hold.ready()) {
+      const wait = this.heldFrameAt + HELD_FRAME_MS - performance.now();
+      if (wait > 0) {
+        // Not now: no frame is asked for (so no `idle` either) until the timer, or a ready hold, asks.
+        this.heldFrameTimer ??= setTimeout(() => {
+          this.heldFrameTimer = null;
+          if (!this._removed) this.triggerRepaint();
+        }, wait);
+        return this;
+      }
+      this.heldFrameAt = performance.now();
+    }
+    return super._render(paintStartTimeStamp);
   }
 
   /**
@@ -513,7 +541,10 @@ export class ClaimMap {
     this.flowFeatures = all.filter(isFlow);
     this.flowBands = '';
     const settle = () => {
-      if (this.renderedBundle === bundle) this.dataSettled = true;
+      if (this.renderedBundle !== bundle) return;
+      this.dataSettled = true;
+      // A held frame may have been put off (ClaimAtlasMap._render): the hold can end in the next one.
+      this.map.triggerRepaint();
     };
     this.dataReady = Promise.all([marksReady, this.loadAggregateBands(), this.loadFlowBands()])
       .then(() => undefined)
