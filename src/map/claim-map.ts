@@ -101,10 +101,11 @@ const PAINT_HOLD_MS = 4000;
  */
 const BUNDLE_PAINT_HOLD_MS = 8000;
 /**
- * While a hold waits for data that has not arrived, MapLibre's frames run at most this often. Each held
- * frame still does the frame's JavaScript (sources, symbol placement; ~2–4 ms) and, with `repaint` on, one
- * came every display frame: ~140 of them while a 10k corpus downloads, on the page thread that parses it.
- * Nothing they do shows before the data is in; once it is, frames run at the display's pace again.
+ * While the first hold waits for data that has not arrived (a quiet hold), MapLibre's frames run at most
+ * this often. Each held frame still does the frame's JavaScript (sources, symbol placement; ~2–4 ms) and,
+ * with `repaint` on, one came every display frame: ~140 of them while a 10k corpus downloads, on the page
+ * thread that parses it. Nothing they do shows before the data is in. Once a bundle is in, its hold is not
+ * quiet: its frames ask for the claim tiles as each source takes the data, at the display's pace.
  */
 const HELD_FRAME_MS = 100;
 const BUNDLE_PAINT_HOLD_MS_PER_CLAIM = 0.1;
@@ -127,7 +128,7 @@ export type MemberLookup = (f: MapGeoJSONFeature) => readonly string[] | null;
 export class ClaimAtlasMap extends MapLibreMap {
   membersOf: MemberLookup | null = null;
   /** See holdPaint. */
-  private paintHold: { ready: () => boolean; until: number; timer: ReturnType<typeof setTimeout> } | null = null;
+  private paintHold: { ready: () => boolean; until: number; timer: ReturnType<typeof setTimeout>; quiet: boolean } | null = null;
   /** See _render. */
   private heldFrameAt = 0;
   private heldFrameTimer: ReturnType<typeof setTimeout> | null = null;
@@ -153,10 +154,10 @@ export class ClaimAtlasMap extends MapLibreMap {
     };
   }
 
-  /** See HELD_FRAME_MS: a frame held while `ready()` is false runs at most every HELD_FRAME_MS. */
+  /** See HELD_FRAME_MS: a frame of a quiet hold runs at most every HELD_FRAME_MS while `ready()` is false. */
   override _render(paintStartTimeStamp: number): this {
     const hold = this.paintHold;
-    if (hold && !hold.ready()) {
+    if (hold?.quiet && !hold.ready()) {
       const wait = this.heldFrameAt + HELD_FRAME_MS - performance.now();
       if (wait > 0) {
         // Not now: no frame is asked for (so no `idle` either) until the timer, or a ready hold, asks.
@@ -179,15 +180,19 @@ export class ClaimAtlasMap extends MapLibreMap {
    * blocks the page for 50–500 ms, and while data loads MapLibre paints one per tile that arrives: a
    * bare basemap, then claims source by source. At 1k claims that was 12 frames and ~1.2 s of GPU time
    * between the data arriving and the map being complete; the reader saw half-drawn maps meanwhile.
+   *
+   * `quiet`: until `ready()` holds, frames run at most every HELD_FRAME_MS (for the wait for data to arrive).
    */
-  holdPaint(ready: () => boolean, maxMs: number): void {
+  holdPaint(ready: () => boolean, maxMs: number, { quiet = false }: { quiet?: boolean } = {}): void {
     // A hold asked for while another runs (cluster labels rewritten while a bundle still tiles) waits for
     // both, until the later of the two deadlines: the new one must not paint the half-tiled bundle.
     const previous = this.paintHold;
     if (previous) clearTimeout(previous.timer);
     const until = Math.max(previous?.until ?? 0, performance.now() + maxMs);
     const both = previous ? () => previous.ready() && ready() : ready;
-    this.paintHold = { ready: both, until, timer: setTimeout(() => this.releasePaint(), until - performance.now()) };
+    // Quiet only while every hold is: a bundle that is tiling needs its frames to ask for its tiles.
+    const isQuiet = quiet && (previous?.quiet ?? true);
+    this.paintHold = { ready: both, until, timer: setTimeout(() => this.releasePaint(), until - performance.now()), quiet: isQuiet };
     this.repaint = true;
   }
 
@@ -306,7 +311,7 @@ export class ClaimMap {
     // The first frame the reader sees is the whole map with the article's claims, not a bare basemap
     // filled in source by source (ClaimAtlasMap.holdPaint). A slow load shows the basemap after PAINT_HOLD_MS.
     // (A load that fails replaces the whole page with its error, map included.)
-    this.map.holdPaint(() => this.dataSettled, PAINT_HOLD_MS);
+    this.map.holdPaint(() => this.dataSettled, PAINT_HOLD_MS, { quiet: true });
     this.map.touchZoomRotate.disableRotation();
     this.map.keyboard.disableRotation();
     this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
