@@ -133,7 +133,7 @@ function flowVertexCount(line: LineString): number {
 }
 
 /** `thinLine` of a flow's line; for a lazily expanded arc only the vertices kept are computed. */
-export function thinFlow(line: LineString, max = MAX_ARC_VERTICES): Position[] {
+function thinFlow(line: LineString, max = MAX_ARC_VERTICES): Position[] {
   const spec = arcSpecOfLazy(line);
   if (!spec) return thinLine(line.coordinates, max);
   const n = spec.segments + 1;

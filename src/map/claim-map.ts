@@ -100,6 +100,7 @@ const PAINT_HOLD_MS = 4000;
  * ended, so the basemap is on screen meanwhile.
  */
 const BUNDLE_PAINT_HOLD_MS = 8000;
+const BUNDLE_PAINT_HOLD_MS_PER_CLAIM = 0.1;
 /**
  * While the first hold waits for data that has not arrived (a quiet hold), MapLibre's frames run at most
  * this often. Each held frame still does the frame's JavaScript (sources, symbol placement; ~2–4 ms) and,
@@ -108,7 +109,6 @@ const BUNDLE_PAINT_HOLD_MS = 8000;
  * quiet: its frames ask for the claim tiles as each source takes the data, at the display's pace.
  */
 const HELD_FRAME_MS = 100;
-const BUNDLE_PAINT_HOLD_MS_PER_CLAIM = 0.1;
 const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
 /** Sources whose features stand for claims and are hidden by feature-state. */
 const MARK_SOURCES: ReadonlySet<string> = new Set([CLAIMS_SOURCE, FLOWS_SOURCE, FLOW_AGGREGATES_SOURCE, CLUSTERS_SOURCE]);
