@@ -6,7 +6,7 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Node, YAMLSeq } from 'yaml';
 import type { Geometry } from 'geojson';
-import { arcBetween } from '../domain/arcs';
+import { arcBetween, type LonLat } from '../domain/arcs';
 import { bboxOf, roundCoord } from '../domain/bounds';
 import { resolvePhrase } from '../domain/dates';
 import { isValidInterval, parseIsoDate } from '../domain/interval';
@@ -432,23 +432,22 @@ function readClaim(
 // ---------------------------------------------------------------------------------------------------
 // Geometry
 
-const roundPosition = (p: readonly number[]): [number, number] => [roundCoord(p[0]!, COORD_DECIMALS), roundCoord(p[1]!, COORD_DECIMALS)];
+const roundPosition = (p: readonly number[]): number[] => p.map((v) => roundCoord(v, COORD_DECIMALS));
 
 function roundGeometry(g: Geometry): Geometry {
-  const rp = (p: number[]): number[] => p.map((v) => roundCoord(v, COORD_DECIMALS));
   switch (g.type) {
     case 'Point':
-      return { type: 'Point', coordinates: rp(g.coordinates) };
+      return { type: 'Point', coordinates: roundPosition(g.coordinates) };
     case 'MultiPoint':
-      return { type: 'MultiPoint', coordinates: g.coordinates.map(rp) };
+      return { type: 'MultiPoint', coordinates: g.coordinates.map(roundPosition) };
     case 'LineString':
-      return { type: 'LineString', coordinates: g.coordinates.map(rp) };
+      return { type: 'LineString', coordinates: g.coordinates.map(roundPosition) };
     case 'MultiLineString':
-      return { type: 'MultiLineString', coordinates: g.coordinates.map((l) => l.map(rp)) };
+      return { type: 'MultiLineString', coordinates: g.coordinates.map((l) => l.map(roundPosition)) };
     case 'Polygon':
-      return { type: 'Polygon', coordinates: g.coordinates.map((l) => l.map(rp)) };
+      return { type: 'Polygon', coordinates: g.coordinates.map((l) => l.map(roundPosition)) };
     case 'MultiPolygon':
-      return { type: 'MultiPolygon', coordinates: g.coordinates.map((p) => p.map((l) => l.map(rp))) };
+      return { type: 'MultiPolygon', coordinates: g.coordinates.map((p) => p.map((l) => l.map(roundPosition))) };
     case 'GeometryCollection':
       return { type: 'GeometryCollection', geometries: g.geometries.map(roundGeometry) };
   }
@@ -486,7 +485,7 @@ function claimGeometry(d: DraftClaim): Pick<Claim, 'geometry' | 'anchor' | 'bbox
         properties: props('flow', [o.place.id, t.place.id]),
         // From the rounded ends, so that the stored curve is reproducible from its first and last vertex
         // (the page receives it as those two: src/domain/compact-arcs.ts).
-        geometry: roundGeometry(arcBetween(roundPosition(o.place.anchor), roundPosition(t.place.anchor))),
+        geometry: roundGeometry(arcBetween(roundPosition(o.place.anchor) as LonLat, roundPosition(t.place.anchor) as LonLat)),
       });
     }
   }

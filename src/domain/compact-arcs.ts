@@ -16,6 +16,7 @@
 import type { LineString, Position } from 'geojson';
 import type { ArticleBundle } from './types';
 import { arcVertices, type LonLat } from './arcs';
+import { roundCoord } from './bounds';
 
 /** An arc's ends and how it was drawn, enough to recompute any of its vertices. */
 export interface ArcSpec {
@@ -31,13 +32,10 @@ type LazyArc = LineString & { [SPEC]: ArcSpec };
 /** The roundings a compiler or generator uses (the compiler 5 decimals, the corpus generator 4). */
 const DECIMALS = [5, 4, 6, 3] as const;
 
-function rounder(decimals: number): (v: number) => number {
-  const f = 10 ** decimals;
-  return (v) => {
-    const r = Math.round(v * f) / f;
-    return r === 0 ? 0 : r;
-  };
-}
+const rounder =
+  (decimals: number): ((v: number) => number) =>
+  (v) =>
+    roundCoord(v, decimals);
 
 const everyIndex = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
 const exact = (v: number): number => v;

@@ -117,31 +117,22 @@ export function screenBearing(a: Position, b: Position): number {
   return Math.round(((deg + 360) % 360) * 10) / 10;
 }
 
+/** Which of a line's n vertices are kept, at most `max` evenly spaced, first and last always. */
+function thinIndices(n: number, max: number): number[] {
+  if (n <= max) return Array.from({ length: n }, (_, i) => i);
+  const step = (n - 1) / (max - 1);
+  return Array.from({ length: max }, (_, i) => Math.round(i * step));
+}
+
 /** Evenly spaced vertices of a line, first and last kept exactly. */
 export function thinLine(coords: Position[], max = MAX_ARC_VERTICES): Position[] {
-  if (coords.length <= max) return coords;
-  const out: Position[] = [];
-  const step = (coords.length - 1) / (max - 1);
-  for (let i = 0; i < max; i++) out.push(coords[Math.round(i * step)]!);
-  return out;
+  return coords.length <= max ? coords : thinIndices(coords.length, max).map((i) => coords[i]!);
 }
 
-/** Vertices of a flow's line, without computing a lazily expanded arc's (compact-arcs.ts). */
-function flowVertexCount(line: LineString): number {
-  const spec = arcSpecOfLazy(line);
-  return spec ? spec.segments + 1 : line.coordinates.length;
-}
-
-/** `thinLine` of a flow's line; for a lazily expanded arc only the vertices kept are computed. */
+/** `thinLine` of a flow's line; for a lazily expanded arc only the vertices kept are computed (compact-arcs.ts). */
 function thinFlow(line: LineString, max = MAX_ARC_VERTICES): Position[] {
   const spec = arcSpecOfLazy(line);
-  if (!spec) return thinLine(line.coordinates, max);
-  const n = spec.segments + 1;
-  const keep = n <= max ? n : max;
-  const step = (n - 1) / (keep - 1);
-  const indices: number[] = [];
-  for (let i = 0; i < keep; i++) indices.push(n <= max ? i : Math.round(i * step));
-  return arcSpecVertices(spec, indices);
+  return spec ? arcSpecVertices(spec, thinIndices(spec.segments + 1, max)) : thinLine(line.coordinates, max);
 }
 
 function extend(bbox: [number, number, number, number] | null, raw: readonly number[]): [number, number, number, number] {
@@ -270,8 +261,8 @@ export function buildRenderData(bundle: ArticleBundle): RenderData {
       position[g * 2] = geometry.coordinates[0]!;
       position[g * 2 + 1] = geometry.coordinates[1]!;
     }
-    if (markType === 'flow' && geometry.type === 'LineString' && flowVertexCount(geometry) >= 2) {
-      const coords = thinFlow(geometry);
+    const coords = markType === 'flow' && geometry.type === 'LineString' ? thinFlow(geometry) : null;
+    if (coords && coords.length >= 2) {
       const start = coords[0]!;
       flowEnds.set([start[0]!, start[1]!, coords[coords.length - 1]![0]!, coords[coords.length - 1]![1]!], g * 4);
       geometry = { type: 'LineString', coordinates: coords } satisfies LineString;
