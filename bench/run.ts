@@ -315,7 +315,9 @@ async function measurePair(browser: Browser, ds: DataSet, opts: Options): Promis
     }
   };
   if (scrubbing.length > 0) {
-    await browser.startTracing(undefined, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+    // BENCH_TRACE_CATEGORIES adds categories to a kept trace (e.g. `gpu,disabled-by-default-v8.cpu_profiler`).
+    const extra = process.env['BENCH_TRACE_CATEGORIES']?.split(',').filter(Boolean) ?? [];
+    await browser.startTracing(undefined, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', ...extra] });
     await forEachSide(0, (side, page) => page.evaluate((mark) => console.timeStamp(mark), TRACE_MARK + side.kind));
     // Keyboard: the start handle focused, → once per step.
     await forEachSide(0, (_, page) => page.getByTestId('timeline-handle-start').focus());

@@ -137,33 +137,38 @@ async function expectAggregatesMatchStore(app: Atlas, bundle: ArticleBundle): Pr
   return flows;
 }
 
-/** The area marks drawn now, one entry per mark with the claims it answers for (hidden ones left out). */
-async function drawnAreas(app: Atlas): Promise<Map<number, string[]>> {
+/** The marks drawn now in these layers, one entry per mark with the claims it answers for (hidden ones left out). */
+async function drawnMarks(app: Atlas, layers: string[]): Promise<Map<number, string[]>> {
   await app.whenMapIdle();
-  const rows = await app.page.evaluate(() => {
+  const rows = await app.page.evaluate((layers) => {
     const map = (window as unknown as { claimAtlas: ClaimAtlasHandle }).claimAtlas.map!;
     return map
-      .queryRenderedFeatures({ layers: ['claims-area-fill'] })
+      .queryRenderedFeatures({ layers })
       .filter((f) => (f.state as { hidden?: boolean }).hidden !== true)
       .map((f) => [f.id as number, (f.properties as { claimId: string }).claimId] as const);
-  });
+  }, layers);
   const marks = new Map<number, string[]>();
   for (const [id, claimId] of rows) if (!marks.get(id)?.includes(claimId)) marks.set(id, [...(marks.get(id) ?? []), claimId]);
   return marks;
 }
 
-/** Area place keys per claim (the place ids an area is drawn for). */
-function areaPlaces(bundle: ArticleBundle): Map<string, string[]> {
-  return new Map(bundle.claims.map((c) => [c.id, c.geometry.features.filter((f) => f.properties.mark === 'area').map((f) => f.properties.placeIds.join(','))]));
+/** Place keys per claim of one mark type (the place ids each of its areas or borders is drawn for). */
+function markPlaces(bundle: ArticleBundle, mark: 'area' | 'line'): Map<string, string[]> {
+  return new Map(bundle.claims.map((c) => [c.id, c.geometry.features.filter((f) => f.properties.mark === mark).map((f) => f.properties.placeIds.join(','))]));
 }
 
-test.describe('areas at corpus scale', () => {
-  test('given 2,000 claims at the world view, then each place is one area mark standing for all its visible claims, also after the window moves', async ({
+test.describe('areas and borders at corpus scale', () => {
+  const cases = [
+    { mark: 'area', layers: ['claims-area-fill'], min: 20 },
+    { mark: 'line', layers: ['claims-line', 'claims-line-contested'], min: 10 },
+  ] as const;
+  for (const { mark, layers, min } of cases) {
+  test(`given 2,000 claims at the world view, then each place is one ${mark === 'area' ? 'area' : 'border'} mark standing for all its visible claims, also after the window moves`, async ({
     page,
   }) => {
     const { corpus, dataParam } = await serveCorpus(page, CORPUS);
     const bundle = corpus.bundles[0]!;
-    const placesOf = areaPlaces(bundle);
+    const placesOf = markPlaces(bundle, mark);
     const app = await openApp(page, `data=${dataParam}&${WORLD}`);
     for (const narrowed of [false, true]) {
       if (narrowed) {
@@ -171,8 +176,8 @@ test.describe('areas at corpus scale', () => {
         await expect.poll(async () => (await app.visibleClaimIds()).length).toBeLessThan(CORPUS.claims * 0.85);
       }
       const shown = (await app.visibleClaimIds()).filter((id) => placesOf.get(id)!.length > 0);
-      const marks = [...(await drawnAreas(app)).values()];
-      expect(marks.length, 'area marks drawn').toBeGreaterThan(20);
+      const marks = [...(await drawnMarks(app, [...layers])).values()];
+      expect(marks.length, `${mark} marks drawn`).toBeGreaterThan(min);
       const placesDrawn: string[] = [];
       for (const ids of marks) {
         // A mark is one place: the place all its claims share…
@@ -187,6 +192,7 @@ test.describe('areas at corpus scale', () => {
       expect(Math.max(...marks.map((ids) => ids.length))).toBeGreaterThan(1);
     }
   });
+  }
 });
 
 test.describe('flows at corpus scale', () => {

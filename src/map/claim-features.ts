@@ -59,7 +59,7 @@ export interface MarkGroups {
    *  marks), for aggregation. The destination longitude is as drawn (unwrapped, may pass ±180). */
   flowEnds: Float64Array;
   /** Per group: its place (the place ids it is drawn for, numbered in order of appearance), or -1 when it
-   *  has none. Groups of one place draw the same geometry (place-areas.ts merges them at low zoom). */
+   *  has none. Groups of one place draw the same geometry (place-marks.ts merges areas and borders at low zoom). */
   place: Int32Array;
 }
 

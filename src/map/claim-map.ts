@@ -52,7 +52,7 @@ import {
   shouldAggregate,
   type FlowAggregates,
 } from './flow-aggregates';
-import { PlaceAreaCounts, buildPlaceAreas, placeAreaClaims, placeAreaFeatures, type PlaceAreas } from './place-areas';
+import { PlaceMarkCounts, buildPlaceMarks, placeMarkClaims, placeMarkFeatures, type PlaceMarks } from './place-marks';
 import {
   ARROW_ICON,
   CLAIMS_SOURCE,
@@ -60,7 +60,7 @@ import {
   FLOWS_SOURCE,
   DENSE_AREA_OUTLINE_LAYERS,
   areaFillAntialias,
-  areaFilters,
+  placeMarkFilters,
   BASEMAP_TOLERANCE,
   MARK_TILE_BUFFER,
   DENSE_AREA_OUTLINE_ZOOM,
@@ -259,8 +259,8 @@ export class ClaimMap {
   private counts: GroupCounts | null = null;
   private clusters: ClusterIndex | null = null;
   private clusterCounts: ClusterCounts | null = null;
-  private placeAreas: PlaceAreas | null = null;
-  private placeAreaCounts: PlaceAreaCounts | null = null;
+  private placeMarks: PlaceMarks | null = null;
+  private placeMarkCounts: PlaceMarkCounts | null = null;
   private aggregates: FlowAggregates | null = null;
   private aggregateCounts: AggregateCounts | null = null;
   /** The aggregate bands the aggregate source holds now ("lo-hi", '' for none). */
@@ -508,12 +508,12 @@ export class ClaimMap {
       for (const layer of DENSE_DETAIL_LAYERS) this.map.setLayerZoomRange(layer, dense ? DENSE_DETAIL_ZOOM : 0, 24);
       for (const layer of DENSE_AREA_OUTLINE_LAYERS) this.map.setLayerZoomRange(layer, dense ? DENSE_AREA_OUTLINE_ZOOM : 0, 24);
       for (const [layer, value] of areaFillAntialias(dense)) this.map.setPaintProperty(layer, 'fill-antialias', value);
-      for (const [layer, filter] of areaFilters(dense)) this.map.setFilter(layer, filter);
+      for (const [layer, filter] of placeMarkFilters(dense)) this.map.setFilter(layer, filter);
     }
-    // A dense bundle draws one area per place at low zoom (place-areas.ts).
-    this.placeAreas = dense && render ? buildPlaceAreas(render) : null;
-    this.placeAreaCounts = this.placeAreas && this.counts ? new PlaceAreaCounts(this.placeAreas, this.counts) : null;
-    const placeFeatures = this.placeAreas && render ? placeAreaFeatures(this.placeAreas, render) : [];
+    // A dense bundle draws one area or border per place at low zoom (place-marks.ts).
+    this.placeMarks = dense && render ? buildPlaceMarks(render) : null;
+    this.placeMarkCounts = this.placeMarks && this.counts ? new PlaceMarkCounts(this.placeMarks, this.counts) : null;
+    const placeFeatures = this.placeMarks && render ? placeMarkFeatures(this.placeMarks, render) : [];
     const all = render?.collection.features ?? [];
     const isFlow = (f: (typeof all)[number]) => f.properties.mark === 'flow' || f.properties.mark === 'arrow';
     // The tiles need no claim id: a drawn feature's id is its group (membersAt), and queryRenderedFeatures
@@ -535,8 +535,8 @@ export class ClaimMap {
     if (render && this.aggregates) markOwnBands(render, this.aggregates);
     this.store.getState().setFlowFolding(flowFoldingOf(this.aggregates));
     for (const g of initial) this.writeGroupState(g);
-    const pc = this.placeAreaCounts;
-    if (pc) for (let p = 0; p < pc.n.length; p++) if (pc.n[p] !== placeFeatures[p]!.properties.total) this.writePlaceAreaState(p);
+    const pc = this.placeMarkCounts;
+    if (pc) for (let p = 0; p < pc.n.length; p++) if (pc.n[p] !== placeFeatures[p]!.properties.total) this.writePlaceMarkState(p);
     if (cc) for (let c = 0; c < cc.n.length; c++) if (cc.n[c] === 0) this.map.setFeatureState({ source: CLUSTERS_SOURCE, id: c }, { n: 0, hidden: true });
     const ac = this.aggregateCounts;
     // The default (property `total`, `width`) already means "all visible": write state only where not.
@@ -568,7 +568,7 @@ export class ClaimMap {
     const { flipped, changed } = counts.apply(mask);
     if (flipped.length === 0) return;
     for (const g of changed) this.writeGroupState(g);
-    if (this.placeAreaCounts) for (const p of this.placeAreaCounts.apply(changed)) this.writePlaceAreaState(p);
+    if (this.placeMarkCounts) for (const p of this.placeMarkCounts.apply(changed)) this.writePlaceMarkState(p);
     if (this.clusterCounts) {
       const cc = this.clusterCounts;
       for (const c of cc.apply(flipped, counts.visible)) {
@@ -665,10 +665,10 @@ export class ClaimMap {
     this.map.setFeatureState({ source: FLOW_AGGREGATES_SOURCE, id: this.aggregates!.count + a }, state);
   }
 
-  /** A place area (one per place at low zoom in a dense bundle): visible claims `n`, `hidden` at 0. */
-  private writePlaceAreaState(p: number): void {
-    const n = this.placeAreaCounts!.n[p]!;
-    this.map.setFeatureState({ source: CLAIMS_SOURCE, id: this.placeAreas!.base + p }, { n, hidden: n === 0 });
+  /** A place mark (one area or border per place at low zoom in a dense bundle): visible claims `n`, `hidden` at 0. */
+  private writePlaceMarkState(p: number): void {
+    const n = this.placeMarkCounts!.n[p]!;
+    this.map.setFeatureState({ source: CLAIMS_SOURCE, id: this.placeMarks!.base + p }, { n, hidden: n === 0 });
   }
 
   private writeGroupState(g: number): void {
@@ -710,8 +710,8 @@ export class ClaimMap {
     for (let k = claimStart[i]!; k < claimStart[i + 1]!; k++) {
       const g = claimGroups[k]!;
       (render.groups.mark[g] === FLOW ? flows : marks).push(...groupFeatureIds(render, g));
-      const p = this.placeAreas?.areaOf[g] ?? -1;
-      if (p >= 0) marks.push(this.placeAreas!.base + p);
+      const p = this.placeMarks?.markOf[g] ?? -1;
+      if (p >= 0) marks.push(this.placeMarks!.base + p);
     }
     const clusters = this.clusters ? clustersOfClaim(this.clusters, render.groups, i) : [];
     const aggs = this.aggregates;
@@ -745,8 +745,8 @@ export class ClaimMap {
       return a < aggs.count ? aggregateClaims(aggs, render, counts.visible, a) : [];
     }
     if (f.source !== CLAIMS_SOURCE && f.source !== FLOWS_SOURCE) return null;
-    const places = this.placeAreas;
-    if (f.source === CLAIMS_SOURCE && places && f.id >= places.base) return f.id < places.base + places.count ? placeAreaClaims(places, counts, f.id - places.base) : [];
+    const places = this.placeMarks;
+    if (f.source === CLAIMS_SOURCE && places && f.id >= places.base) return f.id < places.base + places.count ? placeMarkClaims(places, counts, f.id - places.base) : [];
     const g = f.id >= render.arrowBase ? f.id - render.arrowBase : f.id;
     return g < render.groups.count ? counts.visibleMembers(g) : [];
   }

@@ -290,33 +290,39 @@ export function areaFillAntialias(dense: boolean): [string, boolean | Expression
   return [['claims-area-fill', value], ['claims-area-hatch', value]];
 }
 
-/** The layers of the claims source, bottom to top. Ids all start with `claims-`. */
-/** A dense bundle's one-area-per-place mark (place-areas.ts), drawn below DENSE_AREA_OUTLINE_ZOOM instead of the
- *  (kind, stance) marks of the place. */
-const isPlaceArea: ExpressionSpecification = ['==', ['get', 'place'], 1];
-const notPlaceArea: ExpressionSpecification = ['!=', ['get', 'place'], 1];
+/** A dense bundle's one-mark-per-place area or border (place-marks.ts), drawn below DENSE_AREA_OUTLINE_ZOOM
+ *  instead of the (kind, stance) marks of the place. */
+const isPlaceMark: ExpressionSpecification = ['==', ['get', 'place'], 1];
+const notPlaceMark: ExpressionSpecification = ['!=', ['get', 'place'], 1];
 
-/** The area fill and hatch filters: a sparse bundle has no place areas; a dense one draws them below
- *  DENSE_AREA_OUTLINE_ZOOM (zoom in a filter is the tile's zoom) and its (kind, stance) areas from there on. */
-export function areaFilters(dense: boolean): [string, FilterSpecification][] {
+/** The filters of the layers that draw place marks: a sparse bundle has none; a dense one draws them below
+ *  DENSE_AREA_OUTLINE_ZOOM (zoom in a filter is the tile's zoom) and its (kind, stance) marks from there on. */
+export function placeMarkFilters(dense: boolean): [string, FilterSpecification][] {
   const which: ExpressionSpecification = dense
-    ? ['any', ['all', ['<', ['zoom'], DENSE_AREA_OUTLINE_ZOOM], isPlaceArea], ['all', ['>=', ['zoom'], DENSE_AREA_OUTLINE_ZOOM], notPlaceArea]]
-    : notPlaceArea;
+    ? ['any', ['all', ['<', ['zoom'], DENSE_AREA_OUTLINE_ZOOM], isPlaceMark], ['all', ['>=', ['zoom'], DENSE_AREA_OUTLINE_ZOOM], notPlaceMark]]
+    : notPlaceMark;
   return [
     ['claims-area-fill', ['all', isMark('area'), which]],
     ['claims-area-hatch', ['all', isMark('area'), contested, which]],
+    ['claims-line', ['all', isMark('line'), ['!', contested], which]],
+    ['claims-line-contested', ['all', isMark('line'), contested, which]],
   ];
 }
+
+/** A mark's colour: its kind's, or a neutral ink for a place mark of several kinds. */
+const markColor: ExpressionSpecification = ['case', ['==', ['get', 'kind'], 'mixed'], '#4f4a5c', kindColor];
+
+/** The layers of the claims source, bottom to top. Ids all start with `claims-`. */
 
 export const claimLayersBelowLabels: LayerSpecification[] = [
   {
     id: 'claims-area-fill',
     type: 'fill',
     source: CLAIMS_SOURCE,
-    filter: ['all', isMark('area'), notPlaceArea],
+    filter: ['all', isMark('area'), notPlaceMark],
     paint: {
-      'fill-color': ['case', ['==', ['get', 'kind'], 'mixed'], '#4f4a5c', kindColor],
-      // A place area stands for all of a place's claims in ONE fill (no longer a stack of them): it darkens
+      'fill-color': markColor,
+      // A place mark stands for all of a place's claims in ONE fill (no longer a stack of them): it darkens
       // with the claims it holds, as the stack did.
       'fill-opacity': [
         'case',
@@ -324,7 +330,7 @@ export const claimLayersBelowLabels: LayerSpecification[] = [
         0,
         ['any', selected, hover],
         0.28,
-        isPlaceArea,
+        isPlaceMark,
         ['interpolate', ['linear'], visibleMembers, 1, 0.09, 10, 0.16, 100, 0.24, 1000, 0.3],
         0.09,
       ],
@@ -335,14 +341,14 @@ export const claimLayersBelowLabels: LayerSpecification[] = [
     id: 'claims-area-hatch',
     type: 'fill',
     source: CLAIMS_SOURCE,
-    filter: ['all', isMark('area'), contested, notPlaceArea],
+    filter: ['all', isMark('area'), contested, notPlaceMark],
     paint: { 'fill-pattern': HATCH_ICON, 'fill-opacity': visibleOpacity(0.55, 0.9) },
   } satisfies FillLayerSpecification,
   {
     id: 'claims-area-outline',
     type: 'line',
     source: CLAIMS_SOURCE,
-    filter: ['all', isMark('area'), ['!', contested], notPlaceArea],
+    filter: ['all', isMark('area'), ['!', contested], notPlaceMark],
     layout: { 'line-join': 'round' },
     paint: {
       'line-color': kindColor,
@@ -354,7 +360,7 @@ export const claimLayersBelowLabels: LayerSpecification[] = [
     id: 'claims-area-outline-contested',
     type: 'line',
     source: CLAIMS_SOURCE,
-    filter: ['all', isMark('area'), contested, notPlaceArea],
+    filter: ['all', isMark('area'), contested, notPlaceMark],
     layout: { 'line-join': 'round' },
     paint: {
       'line-color': kindColor,
@@ -380,7 +386,7 @@ export const claimLayersAboveLabels: LayerSpecification[] = [
     id: 'claims-halo',
     type: 'line',
     source: CLAIMS_SOURCE,
-    filter: isMark('line'),
+    filter: ['all', isMark('line'), notPlaceMark],
     ...selectionHalo,
   } satisfies LineLayerSpecification,
   {
@@ -394,7 +400,7 @@ export const claimLayersAboveLabels: LayerSpecification[] = [
     id: 'claims-line-casing',
     type: 'line',
     source: CLAIMS_SOURCE,
-    filter: isMark('line'),
+    filter: ['all', isMark('line'), notPlaceMark],
     layout: { 'line-join': 'round' },
     paint: { 'line-color': '#ffffff', 'line-width': seenWidth(['+', ['get', 'width'], 3]), 'line-opacity': visibleOpacity(0.85) },
   } satisfies LineLayerSpecification,
@@ -403,9 +409,9 @@ export const claimLayersAboveLabels: LayerSpecification[] = [
     id: 'claims-line',
     type: 'line',
     source: CLAIMS_SOURCE,
-    filter: ['all', isMark('line'), ['!', contested]],
+    filter: ['all', isMark('line'), ['!', contested], notPlaceMark],
     paint: {
-      'line-color': kindColor,
+      'line-color': markColor,
       'line-width': seenWidth(['get', 'width']),
       'line-dasharray': [2, 1],
       'line-opacity': visibleOpacity(0.95),
@@ -415,9 +421,9 @@ export const claimLayersAboveLabels: LayerSpecification[] = [
     id: 'claims-line-contested',
     type: 'line',
     source: CLAIMS_SOURCE,
-    filter: ['all', isMark('line'), contested],
+    filter: ['all', isMark('line'), contested, notPlaceMark],
     paint: {
-      'line-color': kindColor,
+      'line-color': markColor,
       'line-width': seenWidth(['get', 'width']),
       'line-dasharray': [0.6, 1.2],
       'line-opacity': visibleOpacity(0.95),
