@@ -1,8 +1,8 @@
 /* global window, document, performance, requestAnimationFrame, setTimeout, MessageChannel */
 // Injected into every benchmarked page before its own scripts (page.addInitScript). It times things from
 // inside the page, on the page's own clock, so Playwright's round trips never count. It needs only the
-// documented test handle `window.claimAtlas` ({ map, store, getVisibleClaimIds, whenMapIdle }), which the
-// app and the baseline page both provide.
+// documented test handle `window.claimAtlas` ({ map, store, getVisibleClaimIds, visibleSignature,
+// whenMapIdle }), which the app and the baseline page both provide.
 (() => {
   const now = () => performance.now();
   const atlas = () => window.claimAtlas;
@@ -35,10 +35,9 @@
 
   const claimLayers = (map) => map.getStyle().layers.filter((l) => l.id.startsWith('claims-')).map((l) => l.id);
   // Cheap identity of the visible set: a step that changes it changes its size or its ends in practice.
-  const signature = () => {
-    const ids = atlas().getVisibleClaimIds();
-    return `${ids.length}:${ids[0]}:${ids[ids.length - 1]}`;
-  };
+  // Read around every step, so it must not build a list of 100k ids: those arrays (~0.8 MB each, straight
+  // into V8's old generation) brought on the measured page's major GCs while it was being scrubbed.
+  const signature = () => atlas().visibleSignature();
   const errorText = () => {
     const el = document.querySelector('[data-testid="app-error"]');
     return el && !el.hidden && el.textContent ? el.textContent.trim() : null;

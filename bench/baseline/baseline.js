@@ -166,6 +166,19 @@ window.claimAtlas = {
   map,
   store,
   getVisibleClaimIds: visibleIds,
+  visibleSignature() {
+    const win = state.timeWindow;
+    let count = 0;
+    let first;
+    let last;
+    for (const f of features) {
+      if (!(f.properties.t0 < win.end && f.properties.t1 > win.start)) continue;
+      count++;
+      first ??= f.properties.claimId;
+      last = f.properties.claimId;
+    }
+    return `${count}:${first}:${last}`;
+  },
   whenMapIdle: () =>
     new Promise((resolve) => {
       if (map.loaded() && map.areTilesLoaded() && !map.isMoving()) resolve();

@@ -6,7 +6,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { ClaimMap } from '../map/claim-map';
 import type { AppStore } from '../store/app-store';
-import { getVisibleClaimIds } from '../store/selectors';
+import { getVisibleClaimIds, getVisibleSignature } from '../store/selectors';
 
 export interface ClaimAtlasHandle {
   readonly version: 1;
@@ -15,6 +15,8 @@ export interface ClaimAtlasHandle {
   readonly store: AppStore;
   /** Ids of the claims passing the filters and the time window, in article order. */
   getVisibleClaimIds(): string[];
+  /** The same set's count and first and last ids (`"count:first:last"`), without building a list of them. */
+  visibleSignature(): string;
   /** Resolves once the map has drawn the current state (immediately when there is no map). */
   whenMapIdle(): Promise<void>;
 }
@@ -34,6 +36,7 @@ export function installTestHandle(store: AppStore): { setMap(map: ClaimMap | nul
     },
     store,
     getVisibleClaimIds: () => [...getVisibleClaimIds(store.getState())],
+    visibleSignature: () => getVisibleSignature(store.getState()),
     whenMapIdle: () => (current ? current.whenIdle() : Promise.resolve()),
   };
   window.claimAtlas = handle;

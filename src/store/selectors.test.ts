@@ -9,6 +9,7 @@ import {
   getListClaims,
   getVisibleClaimIds,
   getVisibleClaims,
+  getVisibleSignature,
 } from './selectors';
 import { getClaimIndex, ARTICLE_VOICE } from './claim-index';
 import { makeBundle } from './test-fixtures/bundle';
@@ -46,6 +47,25 @@ describe('claim index', () => {
     store.getState().setKinds(['movement']);
     getVisibleClaims(store.getState());
     expect(JSON.stringify(bundle)).toBe(frozen);
+  });
+});
+
+describe('getVisibleSignature', () => {
+  it('gives the visible set’s count and first and last ids, as the list of them would', () => {
+    const signatureOfIds = () => {
+      const ids = getVisibleClaimIds(store.getState());
+      return `${ids.length}:${ids[0]}:${ids[ids.length - 1]}`;
+    };
+    const windows = [null, ['2021-05-31', '2021-07-01'], ['2021-07-01', '2021-07-29'], ['2021-06-01', '2021-07-01'], ['2021-05-01', '2021-08-09']];
+    const seen = new Set<string>();
+    for (const w of windows) {
+      store.getState().setTimeWindow(w ? { start: day(w[0]!), end: day(w[1]!) } : null);
+      expect(getVisibleSignature(store.getState()), String(w)).toBe(signatureOfIds());
+      seen.add(getVisibleSignature(store.getState()));
+    }
+    store.getState().setKinds(['movement']);
+    expect(getVisibleSignature(store.getState())).toBe(signatureOfIds());
+    expect(seen.size).toBeGreaterThan(3);
   });
 });
 
