@@ -34,6 +34,7 @@ import {
   buildClusters,
   clusterClaims,
   clusterCollection,
+  clusterLabelUpdates,
   clustersOfClaim,
   expansionZoom,
   shouldCluster,
@@ -109,6 +110,15 @@ const BUNDLE_PAINT_HOLD_MS_PER_CLAIM = 0.1;
  * quiet: its frames ask for the claim tiles as each source takes the data, at the display's pace.
  */
 const HELD_FRAME_MS = 100;
+/**
+ * Labels and arrowheads fade in and out over this long: 1 ms, so never visibly, but not 0. With a fade of 0
+ * MapLibre places every symbol afresh in every frame (a full placement with a new collision grid), also
+ * when only feature-state changed: at 100k claims each timeline step left ~1–3 MB of placement garbage
+ * that lived long enough to reach V8's old generation, and the major GC it brought on paused the page for
+ * ~270 ms in the middle of a scrub. With any fade, a placement is redone only when the camera or the
+ * symbol tiles change.
+ */
+const SYMBOL_FADE_MS = 1;
 const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
 /** Sources whose features stand for claims and are hidden by feature-state. */
 const MARK_SOURCES: ReadonlySet<string> = new Set([CLAIMS_SOURCE, FLOWS_SOURCE, FLOW_AGGREGATES_SOURCE, CLUSTERS_SOURCE]);
@@ -272,6 +282,8 @@ export class ClaimMap {
   /** The claim whose arcs the selected-flows source holds (-1: none). */
   private selectedFlowsShown = -1;
   private labelTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Per cluster: the count its label was last written with (see scheduleLabelRefresh). */
+  private labelsWritten: Int32Array | null = null;
   private selectedFids: Marked = NONE;
   private hoverFids: Marked = NONE;
   private hoverTarget: Target | null = null;
@@ -305,7 +317,7 @@ export class ClaimMap {
       pitchWithRotate: false,
       touchPitch: false,
       attributionControl: false,
-      fadeDuration: 0,
+      fadeDuration: SYMBOL_FADE_MS,
     });
     this.map.membersOf = (f) => this.membersOf(f);
     // The first frame the reader sees is the whole map with the article's claims, not a bare basemap
@@ -528,6 +540,7 @@ export class ClaimMap {
     };
     const cc = this.clusterCounts;
     // The claims and clusters go to the worker first: it tiles them while the flow aggregates are built.
+    this.labelsWritten = cc ? Int32Array.from(cc.n) : null;
     const marksReady = Promise.all([source.setData(others), clusterSource.setData(this.clusters && cc ? clusterCollection(this.clusters, cc.n) : EMPTY)]);
 
     this.aggregates = render && shouldAggregate(render) ? buildFlowAggregates(render) : null;
@@ -689,10 +702,14 @@ export class ClaimMap {
       this.labelTimer = null;
       const source = this.map.getSource<GeoJSONSource>(CLUSTERS_SOURCE);
       if (this.destroyed || !source || !this.clusters || !this.clusterCounts) return;
+      // Only the clusters whose count changed: the page sends a few hundred small diffs, not every
+      // cluster of every band (13k features at 100k claims, copied for the worker on every refresh).
+      const update = this.labelsWritten ? clusterLabelUpdates(this.labelsWritten, this.clusterCounts.n) : [];
+      if (update.length === 0) return;
       // Re-tiled labels are placed over a few frames, each a full repaint (three at 10k claims, ~370 ms
       // with a software GPU, which the reader's next scrub step then waited behind): paint once, placed.
       this.map.holdPaint(() => true, PAINT_HOLD_MS);
-      const ready = source.setData(clusterCollection(this.clusters, this.clusterCounts.n)).then(() => undefined);
+      const ready = source.updateData({ update });
       this.dataReady = Promise.all([this.dataReady, ready])
         .then(() => undefined)
         .catch((err: unknown) => console.warn('map: cluster labels', err));

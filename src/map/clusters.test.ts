@@ -7,6 +7,7 @@ import {
   ClusterCounts,
   buildClusters,
   clusterClaims,
+  clusterLabelUpdates,
   clustersOfClaim,
   countLabel,
   expansionZoom,
@@ -157,6 +158,25 @@ describe('ClusterCounts', () => {
     const { flipped: back } = counts.apply(new Uint8Array(claims.length).fill(1));
     clusterCounts.apply(back, counts.visible);
     expect([...clusterCounts.n]).toEqual([...before]);
+  });
+
+  it('rewrites only the labels whose count changed, each with its new count and label, and then none', () => {
+    const { claims, index, counts, clusterCounts } = setup();
+    const written = Int32Array.from(clusterCounts.n);
+    expect(clusterLabelUpdates(written, clusterCounts.n)).toEqual([]);
+    const hide = new Set(['paris-0-a', 'paris-0-b', 'two-paris-cities', 'lima-threat']);
+    const { flipped } = counts.apply(Uint8Array.from(claims.map((c) => (hide.has(c.id) ? 0 : 1))));
+    const changed = clusterCounts.apply(flipped, counts.visible);
+    const updates = clusterLabelUpdates(written, clusterCounts.n);
+    expect(updates.map((u) => u.id).sort((a, b) => a - b)).toEqual([...new Set(changed)].sort((a, b) => a - b));
+    for (const u of updates) {
+      const n = clusterCounts.n[u.id]!;
+      expect(u.addOrUpdateProperties).toEqual([{ key: 'count', value: n }, { key: 'label', value: countLabel(n) }]);
+    }
+    expect(updates.length).toBeGreaterThan(0);
+    expect(updates.length).toBeLessThan(index.count);
+    expect([...written]).toEqual([...clusterCounts.n]);
+    expect(clusterLabelUpdates(written, clusterCounts.n)).toEqual([]);
   });
 });
 

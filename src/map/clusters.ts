@@ -166,6 +166,27 @@ export function clusterCollection(index: ClusterIndex, n: Int32Array): FeatureCo
   return { type: 'FeatureCollection', features };
 }
 
+/** One cluster's new count and label, in the shape of MapLibre's `GeoJSONFeatureDiff`. */
+export interface ClusterLabelUpdate {
+  id: number;
+  addOrUpdateProperties: [{ key: 'count'; value: number }, { key: 'label'; value: string }];
+}
+
+/**
+ * The clusters whose count differs from the one their label was written with (`written`, updated here to
+ * `n`): what a label refresh has to send, instead of every cluster of every band.
+ */
+export function clusterLabelUpdates(written: Int32Array, n: Int32Array): ClusterLabelUpdate[] {
+  const out: ClusterLabelUpdate[] = [];
+  for (let c = 0; c < n.length; c++) {
+    const count = n[c]!;
+    if (count === written[c]) continue;
+    written[c] = count;
+    out.push({ id: c, addOrUpdateProperties: [{ key: 'count', value: count }, { key: 'label', value: countLabel(count) }] });
+  }
+  return out;
+}
+
 /** Calls fn once for each cluster (any band) holding one of claim i's point marks. */
 function forEachClusterOfClaim(index: ClusterIndex, groups: MarkGroups, i: number, fn: (c: number) => void): void {
   forEachSummaryOfClaim(index.clusterOf, index.maxZoom, groups, i, fn);
