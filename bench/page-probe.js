@@ -37,7 +37,12 @@
   // Cheap identity of the visible set: a step that changes it changes its size or its ends in practice.
   // Read around every step, so it must not build a list of 100k ids: those arrays (~0.8 MB each, straight
   // into V8's old generation) brought on the measured page's major GCs while it was being scrubbed.
-  const signature = () => atlas().visibleSignature();
+  const signature = () => {
+    const a = atlas();
+    if (a.visibleSignature) return a.visibleSignature();
+    const ids = a.getVisibleClaimIds(); // a page from before visibleSignature()
+    return `${ids.length}:${ids[0]}:${ids[ids.length - 1]}`;
+  };
   const errorText = () => {
     const el = document.querySelector('[data-testid="app-error"]');
     return el && !el.hidden && el.textContent ? el.textContent.trim() : null;
