@@ -138,7 +138,7 @@ export type MemberLookup = (f: MapGeoJSONFeature) => readonly string[] | null;
 export class ClaimAtlasMap extends MapLibreMap {
   membersOf: MemberLookup | null = null;
   /** See holdPaint. */
-  private paintHold: { ready: () => boolean; until: number; timer: ReturnType<typeof setTimeout>; quiet: boolean } | null = null;
+  private paintHold: { ready: () => boolean; until: number; timer: ReturnType<typeof setTimeout>; quiet: boolean; yields: boolean } | null = null;
   /** See _render. */
   private heldFrameAt = 0;
   private heldFrameTimer: ReturnType<typeof setTimeout> | null = null;
@@ -192,8 +192,10 @@ export class ClaimAtlasMap extends MapLibreMap {
    * between the data arriving and the map being complete; the reader saw half-drawn maps meanwhile.
    *
    * `quiet`: until `ready()` holds, frames run at most every HELD_FRAME_MS (for the wait for data to arrive).
+   * `yields`: `yieldPaint()` ends it (a hold that only waits for something cosmetic, which the reader's next
+   * change should not wait behind).
    */
-  holdPaint(ready: () => boolean, maxMs: number, { quiet = false }: { quiet?: boolean } = {}): void {
+  holdPaint(ready: () => boolean, maxMs: number, { quiet = false, yields = false }: { quiet?: boolean; yields?: boolean } = {}): void {
     // A hold asked for while another runs (cluster labels rewritten while a bundle still tiles) waits for
     // both, until the later of the two deadlines: the new one must not paint the half-tiled bundle.
     const previous = this.paintHold;
@@ -202,8 +204,15 @@ export class ClaimAtlasMap extends MapLibreMap {
     const both = previous ? () => previous.ready() && ready() : ready;
     // Quiet only while every hold is: a bundle that is tiling needs its frames to ask for its tiles.
     const isQuiet = quiet && (previous?.quiet ?? true);
-    this.paintHold = { ready: both, until, timer: setTimeout(() => this.releasePaint(), until - performance.now()), quiet: isQuiet };
+    // Yields only while every hold does: a bundle still tiling must not be painted half-done.
+    const doesYield = yields && (previous?.yields ?? true);
+    this.paintHold = { ready: both, until, timer: setTimeout(() => this.releasePaint(), until - performance.now()), quiet: isQuiet, yields: doesYield };
     this.repaint = true;
+  }
+
+  /** Ends the hold if it yields (see holdPaint), as releasePaint does. */
+  yieldPaint(): void {
+    if (this.paintHold?.yields) this.releasePaint();
   }
 
   /** Paints again from the next frame on, whatever is loaded. */
@@ -284,8 +293,6 @@ export class ClaimMap {
   private labelTimer: ReturnType<typeof setTimeout> | null = null;
   /** Per cluster: the count its label was last written with (see scheduleLabelRefresh). */
   private labelsWritten: Int32Array | null = null;
-  /** A label refresh holds painting until its tiles are in; a timeline step ends that hold (applyVisibility). */
-  private labelHold = false;
   private selectedFids: Marked = NONE;
   private hoverFids: Marked = NONE;
   private hoverTarget: Target | null = null;
@@ -497,7 +504,6 @@ export class ClaimMap {
     this.selectedFlowsShown = -1;
     if (this.labelTimer) clearTimeout(this.labelTimer);
     this.labelTimer = null;
-    this.labelHold = false;
     const source = this.map.getSource<GeoJSONSource>(CLAIMS_SOURCE);
     const flowSource = this.map.getSource<GeoJSONSource>(FLOWS_SOURCE);
     const clusterSource = this.map.getSource<GeoJSONSource>(CLUSTERS_SOURCE);
@@ -585,10 +591,7 @@ export class ClaimMap {
     if (flipped.length === 0) return;
     // A step made while a label refresh waits for its tiles is drawn now, not once they are in (~0.3–0.9 s
     // at 100k claims): the labels whose count it changes are hidden until rewritten anyway.
-    if (this.labelHold) {
-      this.labelHold = false;
-      if (this.dataSettled) this.map.releasePaint();
-    }
+    this.map.yieldPaint();
     for (const g of changed) this.writeGroupState(g);
     if (this.placeMarkCounts) for (const p of this.placeMarkCounts.apply(changed)) this.writePlaceMarkState(p);
     if (this.clusterCounts) {
@@ -717,13 +720,8 @@ export class ClaimMap {
       if (update.length === 0) return;
       // Re-tiled labels are placed over a few frames, each a full repaint (three at 10k claims, ~370 ms
       // with a software GPU, which the reader's next scrub step then waited behind): paint once, placed.
-      this.labelHold = true;
-      // Asked only in the frame that is then painted (holdPaint), so the flag ends with the hold.
-      const painted = () => {
-        this.labelHold = false;
-        return true;
-      };
-      this.map.holdPaint(painted, PAINT_HOLD_MS);
+      // The reader's next timeline step does not wait for it (applyVisibility).
+      this.map.holdPaint(() => true, PAINT_HOLD_MS, { yields: true });
       const ready = source.updateData({ update });
       this.dataReady = Promise.all([this.dataReady, ready])
         .then(() => undefined)
