@@ -199,6 +199,23 @@ export async function recordFirstDraw(page: Page): Promise<void> {
   });
 }
 
+/** Counts the page's WebGL draw calls in `window.__draws`, for checks made inside the page. */
+export async function countDraws(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __draws: number };
+    w.__draws = 0;
+    for (const proto of [WebGL2RenderingContext.prototype, WebGLRenderingContext.prototype]) {
+      for (const name of ['drawElements', 'drawArrays'] as const) {
+        const original = proto[name] as (...args: unknown[]) => void;
+        (proto as unknown as Record<string, unknown>)[name] = function (this: unknown, ...args: unknown[]) {
+          w.__draws++;
+          return original.apply(this, args);
+        };
+      }
+    }
+  });
+}
+
 export function firstDraw(page: Page): Promise<{ at: number; claims: number } | null> {
   return page.evaluate(() => (window as unknown as { __firstDraw: { at: number; claims: number } | null }).__firstDraw);
 }

@@ -1,6 +1,6 @@
 import { serveCorpus } from './corpus-fixture';
 import { expect, openApp, test, type Atlas, type ClaimAtlasHandle } from './driver';
-import { chooserClaimIds, clickableFlowPoint, drawnFlows, drawnPointMarks, ringSpots, sharedFlowPoint, type DrawnFlow, type DrawnMark } from './driver-map';
+import { chooserClaimIds, clickableFlowPoint, countDraws, drawnFlows, drawnPointMarks, ringSpots, sharedFlowPoint, type DrawnFlow, type DrawnMark } from './driver-map';
 import type { ArticleBundle, Claim } from '../src/domain/types';
 
 // One article of 2,000 claims (~230 point marks: dense enough to cluster), so this runs on the per-article
@@ -88,19 +88,7 @@ test.describe('the map at corpus scale', () => {
     page,
   }) => {
     const { dataParam } = await serveCorpus(page, { claims: 10_000, articles: 10, seed: 1 });
-    await page.addInitScript(() => {
-      const w = window as unknown as { __draws: number };
-      w.__draws = 0;
-      for (const proto of [WebGL2RenderingContext.prototype, WebGLRenderingContext.prototype]) {
-        for (const name of ['drawElements', 'drawArrays'] as const) {
-          const original = proto[name] as (...args: unknown[]) => void;
-          (proto as unknown as Record<string, unknown>)[name] = function (this: unknown, ...args: unknown[]) {
-            w.__draws++;
-            return original.apply(this, args);
-          };
-        }
-      }
-    });
+    await countDraws(page);
     const app = await openApp(page, `data=${dataParam}&${WORLD}`);
     await app.handle('end').focus();
     // Steps back from the end of the timeline (its padding holds no claims); ~0.2 s after the last one the cluster
