@@ -44,12 +44,14 @@ const map = new maplibregl.Map({
 });
 
 let features = [];
+/** The same half-open test as the setFilter expression below. */
+const inWindow = (f, win) => f.properties.t0 < win.end && f.properties.t1 > win.start;
 const windowFilter = (win) => ['all', ['<', ['get', 't0'], win.end], ['>', ['get', 't1'], win.start]];
 
 function visibleIds() {
   const win = state.timeWindow;
   const out = [];
-  for (const f of features) if (f.properties.t0 < win.end && f.properties.t1 > win.start) out.push(f.properties.claimId);
+  for (const f of features) if (inWindow(f, win)) out.push(f.properties.claimId);
   return out;
 }
 
@@ -69,7 +71,7 @@ function render() {
   handle.setAttribute('aria-valuenow', String(win.start));
   handle.setAttribute('aria-valuetext', isoOf(win.start));
   let n = 0;
-  for (const f of features) if (f.properties.t0 < win.end && f.properties.t1 > win.start) n++;
+  for (const f of features) if (inWindow(f, win)) n++;
   countEl.textContent = `${n} of ${features.length} claims`;
 }
 
@@ -172,7 +174,7 @@ window.claimAtlas = {
     let first;
     let last;
     for (const f of features) {
-      if (!(f.properties.t0 < win.end && f.properties.t1 > win.start)) continue;
+      if (!inWindow(f, win)) continue;
       count++;
       first ??= f.properties.claimId;
       last = f.properties.claimId;

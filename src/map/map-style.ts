@@ -313,7 +313,6 @@ export function placeMarkFilters(dense: boolean): [string, FilterSpecification][
 const markColor: ExpressionSpecification = ['case', ['==', ['get', 'kind'], 'mixed'], '#4f4a5c', kindColor];
 
 /** The layers of the claims source, bottom to top. Ids all start with `claims-`. */
-
 export const claimLayersBelowLabels: LayerSpecification[] = [
   {
     id: 'claims-area-fill',
