@@ -309,7 +309,7 @@ export function placeMarkFilters(dense: boolean): [string, FilterSpecification][
   ];
 }
 
-/** A mark's colour: its kind's, or a neutral ink for a place mark of several kinds. */
+/** A mark's colour: its kind's, or a neutral ink for a place mark or flow aggregate of several kinds. */
 const markColor: ExpressionSpecification = ['case', ['==', ['get', 'kind'], 'mixed'], '#4f4a5c', kindColor];
 
 /** The layers of the claims source, bottom to top. Ids all start with `claims-`. */
@@ -492,7 +492,6 @@ export const claimLayersAboveLabels: LayerSpecification[] = [
   } satisfies CircleLayerSpecification,
 ];
 
-const aggregateColor: ExpressionSpecification = ['case', ['==', ['get', 'kind'], 'mixed'], '#4f4a5c', kindColor];
 const aggregateWidth: ExpressionSpecification = ['coalesce', ['feature-state', 'w'], ['get', 'width']];
 /** Summary marks (clusters, flow aggregates) of the band the camera's zoom falls in; `z` is their band. */
 const inBand: ExpressionSpecification = ['==', ['zoom'], ['get', 'z']];
@@ -512,7 +511,7 @@ export const flowAggregateLayers: LayerSpecification[] = [
     // The big routes on top of the small ones: aggregateCollection orders them by width.
     layout: { 'line-cap': 'round', 'line-join': 'round' },
     paint: {
-      'line-color': ['case', ['any', selected, hover], '#1b1b1b', aggregateColor],
+      'line-color': ['case', ['any', selected, hover], '#1b1b1b', markColor],
       'line-width': seenWidth(['case', ['any', selected, hover], ['+', aggregateWidth, 2], aggregateWidth]),
       // Thin routes recede into a texture; thick ones read at a glance.
       'line-opacity': ['case', hidden, 0, ['any', selected, hover], 0.95, ['interpolate', ['linear'], aggregateWidth, 1, 0.4, 9, 0.85]],
@@ -532,7 +531,7 @@ export const flowAggregateLayers: LayerSpecification[] = [
       'icon-size': ['interpolate', ['linear'], ['get', 'width'], 1, 0.45, 9, 1],
     },
     paint: {
-      'icon-color': ['case', ['any', selected, hover], '#1b1b1b', aggregateColor],
+      'icon-color': ['case', ['any', selected, hover], '#1b1b1b', markColor],
       'icon-opacity': ['case', hidden, 0, ['any', selected, hover], 1, ['interpolate', ['linear'], aggregateWidth, 1, 0.5, 9, 0.9]],
     },
   } satisfies SymbolLayerSpecification,
@@ -553,7 +552,7 @@ export const flowRingLayers: LayerSpecification[] = [
     paint: {
       'circle-radius': ['case', hidden, 0, ['interpolate', ['linear'], visibleMembers, 1, 12, 10, 16, 100, 22, 1000, 30, 10000, 38]],
       'circle-opacity': 0,
-      'circle-stroke-color': ['case', ['any', selected, hover], '#1b1b1b', aggregateColor],
+      'circle-stroke-color': ['case', ['any', selected, hover], '#1b1b1b', markColor],
       'circle-stroke-width': ['case', hidden, 0, ['any', selected, hover], 3.5, 2.2],
       'circle-stroke-opacity': ['case', hidden, 0, 0.85],
     },
