@@ -236,6 +236,47 @@ test.describe('areas and borders at corpus scale', () => {
   }
 });
 
+test.describe('areas when zoomed in at corpus scale', () => {
+  test('given the world view, when the user zooms in past the outline zoom, then a place reported with several kinds or stances is one area per kind and stance again, together standing for its claims', async ({
+    page,
+  }) => {
+    const { corpus, dataParam } = await serveCorpus(page, CORPUS);
+    const bundle = corpus.bundles[0]!;
+    // The area place reported with the most (kind, stance) pairs, and the centre of its polygon.
+    const pairsAt = new Map<string, Map<string, Set<string>>>();
+    const ringAt = new Map<string, number[][]>();
+    for (const c of bundle.claims) {
+      for (const f of c.geometry.features) {
+        if (f.properties.mark !== 'area' || f.geometry.type !== 'Polygon') continue;
+        const place = f.properties.placeIds.join(',');
+        const pairs = pairsAt.get(place) ?? new Map<string, Set<string>>();
+        pairsAt.set(place, pairs);
+        const pair = `${f.properties.kind}/${f.properties.stance}`;
+        pairs.set(pair, (pairs.get(pair) ?? new Set()).add(c.id));
+        ringAt.set(place, f.geometry.coordinates[0]!);
+      }
+    }
+    const [place, pairs] = [...pairsAt].sort((a, b) => b[1].size - a[1].size)[0]!;
+    expect(pairs.size, `${place} is reported with several kinds or stances`).toBeGreaterThan(2);
+    const ring = ringAt.get(place)!.slice(1);
+    const [lon, lat] = [0, 1].map((k) => ring.reduce((sum, p) => sum + p[k]!, 0) / ring.length);
+    // Zoom 2.5: the world view's marks, and far enough in for the map to centre on the place.
+    const app = await openApp(page, `data=${dataParam}&map=2.50/${lat!.toFixed(4)}/${lon!.toFixed(4)}`);
+    const claimsOf = new Set([...pairs.values()].flatMap((ids) => [...ids]));
+    const marksOfPlace = async () => [...(await drawnMarks(app, ['claims-area-fill'])).values()].filter((ids) => ids.every((id) => claimsOf.has(id)));
+    // The world view: one mark for the place.
+    expect((await marksOfPlace()).filter((ids) => ids.length === claimsOf.size)).toHaveLength(1);
+    await page.locator('.maplibregl-canvas').focus();
+    for (const zoom of [3.5, 4.5]) {
+      await page.keyboard.press('+');
+      await expect.poll(async () => (await app.mapView()).zoom).toBeGreaterThan(zoom - 0.01);
+    }
+    await expect.poll(async () => (await marksOfPlace()).length).toBe(pairs.size);
+    const drawn = (await marksOfPlace()).map((ids) => [...ids].sort());
+    expect(drawn.sort()).toEqual([...pairs.values()].map((ids) => [...ids].sort()).sort());
+  });
+});
+
 test.describe('flows at corpus scale', () => {
   test('given 2,000 claims at the world view, then flows are drawn as far fewer arcs than flow claims, each aggregate counting its visible claims', async ({
     page,

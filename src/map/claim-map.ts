@@ -4,8 +4,9 @@
  *
  * Rendering path, chosen for corpus scale (issue 5):
  *  - claims drawing the identical mark share one feature (claim-features.ts); points, lines and areas go to
- *    one GeoJSON source ONCE (setData only when the bundle changes), dense point marks also to a static
- *    cluster hierarchy (clusters.ts) in a second source;
+ *    one GeoJSON source, dense point marks also to a static cluster hierarchy (clusters.ts) in a second
+ *    source. A dense bundle's world view first gets only what it draws there (one area or border per place,
+ *    lone points; place-marks.ts), every mark once the zoom first nears where the rest is drawn;
  *  - flows of a dense bundle (≥ 100 arcs) aggregate below zoom 8 between clusters of their ends
  *    (flow-aggregates.ts): one arc per (zoom band, origin cluster, destination cluster), a ring for a
  *    cluster's internal flows. The aggregate source and the flows source hold only what the bands around
@@ -53,7 +54,7 @@ import {
   shouldAggregate,
   type FlowAggregates,
 } from './flow-aggregates';
-import { PlaceMarkCounts, buildPlaceMarks, placeMarkClaims, placeMarkFeatures, type PlaceMarks } from './place-marks';
+import { PlaceMarkCounts, buildPlaceMarks, marksBelowOutlineZoom, placeMarkClaims, placeMarkFeatures, type PlaceMarks } from './place-marks';
 import {
   ARROW_ICON,
   CLAIMS_SOURCE,
@@ -120,6 +121,19 @@ const HELD_FRAME_MS = 100;
  */
 const SYMBOL_FADE_MS = 1;
 const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
+/** The zoom from which a dense bundle's claims source holds every mark, one level before the (kind, stance)
+ *  areas and borders are drawn (see loadClaimMarks). */
+const CLAIM_MARKS_ALL_ZOOM = DENSE_AREA_OUTLINE_ZOOM - 1;
+
+/** A mark of the claims source: a group's point, area or border, or a place mark. */
+type ClaimMarkFeature = RenderData['collection']['features'][number] | ReturnType<typeof placeMarkFeatures>[number];
+
+/** The tiles need no claim id: a drawn feature's id is its group (membersAt), and queryRenderedFeatures
+ *  adds each visible member's id back. A string unique to each feature only makes every tile bigger. */
+function withoutClaimId(f: ClaimMarkFeature): GeoJSON.Feature {
+  const { claimId: _first, ...properties } = f.properties;
+  return { ...f, properties };
+}
 /** Sources whose features stand for claims and are hidden by feature-state. */
 const MARK_SOURCES: ReadonlySet<string> = new Set([CLAIMS_SOURCE, FLOWS_SOURCE, FLOW_AGGREGATES_SOURCE, CLUSTERS_SOURCE]);
 const FLOW = MARK_CODES.indexOf('flow');
@@ -284,8 +298,14 @@ export class ClaimMap {
   private aggregateCounts: AggregateCounts | null = null;
   /** The aggregate bands the aggregate source holds now ("lo-hi", '' for none). */
   private aggregateBands = '';
-  /** This bundle's flow arcs and arrowheads (the flows source) and its other marks (the claims source). */
+  /** This bundle's flow arcs and arrowheads (the flows source). */
   private flowFeatures: RenderData['collection']['features'] = [];
+  /** This bundle's points, areas and borders with its place marks (the claims source), and the few of them
+   *  a dense bundle draws below DENSE_AREA_OUTLINE_ZOOM (null: sparse, every mark at every zoom). */
+  private claimMarks: ClaimMarkFeature[] = [];
+  private worldClaimMarks: ClaimMarkFeature[] | null = null;
+  /** Which of them the claims source holds now: 'world', 'all', '' for none yet. */
+  private claimMarksHeld = '';
   /** Which flow arcs the flows source holds now ("lo-hi" of the own bands, 'all', '' for none yet). */
   private flowBands = '';
   /** The claim whose arcs the selected-flows source holds (-1: none). */
@@ -358,6 +378,7 @@ export class ClaimMap {
     this.map.on('load', () => store.getState().setMapStatus('ready'));
     this.map.on('moveend', () => this.onMoveEnd());
     this.map.on('zoom', () => {
+      void this.loadClaimMarks();
       void this.loadAggregateBands();
       void this.loadFlowBands();
     });
@@ -537,20 +558,13 @@ export class ClaimMap {
     const placeFeatures = this.placeMarks && render ? placeMarkFeatures(this.placeMarks, render) : [];
     const all = render?.collection.features ?? [];
     const isFlow = (f: (typeof all)[number]) => f.properties.mark === 'flow' || f.properties.mark === 'arrow';
-    // The tiles need no claim id: a drawn feature's id is its group (membersAt), and queryRenderedFeatures
-    // adds each visible member's id back. A string unique to each feature only makes every tile bigger.
-    const withoutClaimId = (f: (typeof all)[number]): GeoJSON.Feature => {
-      const { claimId: _first, ...properties } = f.properties;
-      return { ...f, properties };
-    };
-    const others: GeoJSON.FeatureCollection = {
-      type: 'FeatureCollection',
-      features: [...all.filter((f) => !isFlow(f)), ...placeFeatures].map(withoutClaimId),
-    };
+    this.claimMarks = [...all.filter((f) => !isFlow(f)), ...placeFeatures];
+    this.worldClaimMarks = this.placeMarks ? marksBelowOutlineZoom(this.claimMarks) : null;
+    this.claimMarksHeld = '';
     const cc = this.clusterCounts;
     // The claims and clusters go to the worker first: it tiles them while the flow aggregates are built.
     this.labelsWritten = cc ? Int32Array.from(cc.n) : null;
-    const marksReady = Promise.all([source.setData(others), clusterSource.setData(this.clusters && cc ? clusterCollection(this.clusters, cc.n) : EMPTY)]);
+    const marksReady = Promise.all([this.loadClaimMarks(), clusterSource.setData(this.clusters && cc ? clusterCollection(this.clusters, cc.n) : EMPTY)]);
 
     this.aggregates = render && shouldAggregate(render) ? buildFlowAggregates(render) : null;
     this.aggregateCounts = this.aggregates && this.counts ? new AggregateCounts(this.aggregates, render!, this.counts.visible) : null;
@@ -638,6 +652,27 @@ export class ClaimMap {
       }
     }
     void source.setData({ type: 'FeatureCollection', features });
+  }
+
+  /**
+   * Sets the claims source to what the current zoom draws, when that changed: a dense bundle's world view
+   * only its place marks and lone points (marksBelowOutlineZoom); from CLAIM_MARKS_ALL_ZOOM on, and from
+   * then on for this bundle, every mark. The switch comes a zoom level early, so the worker has tiled the
+   * (kind, stance) areas and borders before the tiles that draw them are asked for.
+   */
+  private loadClaimMarks(): Promise<void> {
+    const source = this.map.getSource<GeoJSONSource>(CLAIMS_SOURCE);
+    if (!source) return Promise.resolve();
+    const world = this.worldClaimMarks !== null && this.claimMarksHeld !== 'all' && this.map.getZoom() < CLAIM_MARKS_ALL_ZOOM;
+    const key = world ? 'world' : 'all';
+    if (key === this.claimMarksHeld) return Promise.resolve();
+    this.claimMarksHeld = key;
+    const features = (world ? this.worldClaimMarks! : this.claimMarks).map(withoutClaimId);
+    const ready = source.setData({ type: 'FeatureCollection', features }).then(() => undefined);
+    this.dataReady = Promise.all([this.dataReady, ready])
+      .then(() => undefined)
+      .catch((err: unknown) => console.warn('map: claims', err));
+    return ready;
   }
 
   /** Sets the aggregate source to the bands around the current zoom, when they changed. */

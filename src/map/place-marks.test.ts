@@ -2,8 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { featureFilter } from '@maplibre/maplibre-gl-style-spec';
 import type { Claim, ClaimKind, Stance } from '../domain/types';
 import { GroupCounts, buildRenderData } from './claim-features';
-import { claimLayersAboveLabels, claimLayersBelowLabels, placeMarkFilters } from './map-style';
-import { PlaceMarkCounts, buildPlaceMarks, placeMarkClaims, placeMarkFeatures } from './place-marks';
+import {
+  CLAIMS_SOURCE,
+  DENSE_AREA_OUTLINE_LAYERS,
+  DENSE_AREA_OUTLINE_ZOOM,
+  DENSE_DETAIL_LAYERS,
+  DENSE_DETAIL_ZOOM,
+  claimLayersAboveLabels,
+  claimLayersBelowLabels,
+  placeMarkFilters,
+} from './map-style';
+import { PlaceMarkCounts, buildPlaceMarks, marksBelowOutlineZoom, placeMarkClaims, placeMarkFeatures } from './place-marks';
 import { bundleOf, claimWith, point, type MarkSpec } from './test-fixtures/claims';
 
 function square(placeId: string, lon: number, lat: number): MarkSpec {
@@ -130,5 +139,32 @@ describe('place marks', () => {
       expect(at(styled.get(id), 9, line('asserted', true)), id).toBe(false);
       expect(at(styled.get(id), 9, line('asserted', false)), id).toBe(true);
     }
+  });
+
+  it('leaves out of a dense world view exactly the marks no claims layer draws below the outline zoom', () => {
+    // The fixture plus a point that stands alone from zoom 8 only (in a cluster below); Kabul stands alone from 2.
+    const claims = [...corpus(), claimWith('herat', [point('herat', 62.2, 34.3)])];
+    const render = buildRenderData(bundleOf(claims));
+    for (const f of render.collection.features) if (f.properties.mark === 'point') f.properties.z0 = f.properties.claimId === 'kabul' ? 2 : 8;
+    const marks = [...render.collection.features.filter((f) => f.properties.mark !== 'flow' && f.properties.mark !== 'arrow'), ...placeMarkFeatures(buildPlaceMarks(render), render)];
+    const world = new Set(marksBelowOutlineZoom(marks));
+    // The claims layers as a dense bundle sets them (ClaimMap.applyBundle): place-mark filters and zoom ranges.
+    const denseFilters = new Map(placeMarkFilters(true));
+    const layers = [...claimLayersBelowLabels, ...claimLayersAboveLabels]
+      .filter((l) => 'source' in l && l.source === CLAIMS_SOURCE)
+      .map((l) => ({
+        id: l.id,
+        filter: featureFilter((denseFilters.get(l.id) ?? ('filter' in l ? l.filter : undefined)) as never, 'filter'),
+        minzoom: DENSE_AREA_OUTLINE_LAYERS.includes(l.id) ? DENSE_AREA_OUTLINE_ZOOM : DENSE_DETAIL_LAYERS.includes(l.id) ? DENSE_DETAIL_ZOOM : (l.minzoom ?? 0),
+      }));
+    const types: Record<string, number> = { Point: 1, LineString: 2, Polygon: 3 };
+    const drawnAt = (f: (typeof marks)[number], zoom: number) =>
+      layers.some((l) => zoom >= l.minzoom && l.filter.filter({ zoom } as never, { type: types[f.geometry.type], properties: f.properties, id: f.id } as never));
+    for (const f of marks) {
+      const below = [0, 1, 2, 3].some((z) => drawnAt(f, z));
+      expect(world.has(f), `${f.properties.mark} ${f.properties.claimId} ${'place' in f.properties ? 'place mark' : 'group'}`).toBe(below);
+    }
+    expect(world.size).toBe(4 + 1);
+    expect(marks.filter((f) => drawnAt(f, DENSE_AREA_OUTLINE_ZOOM) && !world.has(f)).length).toBeGreaterThan(10);
   });
 });
