@@ -143,4 +143,69 @@ describe('flow rings', () => {
     for (const n of [1, 5, 10, 50, 100, 500, 1000, 10_000]) expect(radiusAt(ring, n), `${n} claims`).toBeGreaterThan(radiusAt(cluster, n) + 1.5);
     expect(radiusAt(ring, 100, { hidden: true })).toBe(0);
   });
+
+  /**
+   * MapLibre's program key for a layer (ProgramConfiguration.cacheKey): per data-driven paint property of
+   * the layer's type (icon or text only, for a symbol layer), whether it is written as a constant or a
+   * zoom curve (u_), per feature (a_) or per feature and zoom (z_).
+   */
+  function programKey(layer: LayerSpecification, overrides: Record<string, unknown> = {}): string {
+    const part = layer.type === 'symbol' ? ((layer.layout as Record<string, unknown>)['text-field'] ? 'text-' : 'icon-') : '';
+    const specs = (latest as unknown as Record<string, Record<string, StylePropertySpecification>>)[`paint_${layer.type}`]!;
+    const paint = { ...(layer as { paint?: Record<string, unknown> }).paint, ...overrides };
+    const keys: string[] = [];
+    for (const [property, spec] of Object.entries(specs)) {
+      const dataDriven = (spec as { 'property-type'?: string })['property-type'];
+      if (dataDriven !== 'data-driven' && dataDriven !== 'cross-faded-data-driven') continue;
+      if (part && !property.startsWith(part)) continue;
+      // An area's outline takes its fill colour unless given one (MapLibre's FillStyleLayer does the same).
+      const value = paint[property] ?? (property === 'fill-outline-color' ? paint['fill-color'] : undefined) ?? (spec as { default?: unknown }).default;
+      // A plain value (a dash array is an array of numbers) is a constant; an expression starts with its operator.
+      if (value === undefined || (Array.isArray(value) && typeof value[0] !== 'string')) {
+        keys.push(`u_${property}`);
+        continue;
+      }
+      const parsed = createPropertyExpression(value, property, spec);
+      if (parsed.result !== 'success') throw new Error(`${layer.id} ${property} does not parse`);
+      const kind = parsed.value.kind;
+      keys.push(`${kind === 'source' ? 'a' : kind === 'composite' ? 'z' : 'u'}_${property}`);
+    }
+    const dashed = paint['line-dasharray'] !== undefined ? 'dashed ' : '';
+    return `${layer.type} ${dashed}${part}${keys.sort().join(' ')}`;
+  }
+
+  it('draws the layers of one type with one shader program each (a software GPU pays ~60 ms per program on the first frame)', () => {
+    const layers = new Map(
+      [...basemapStyle('http://localhost/').layers, ...basemapLabelLayers, ...claimLayersBelowLabels, ...claimLayersAboveLabels, ...flowAggregateLayers, ...selectedFlowLayers, ...clusterLayers, ...flowRingLayers, ...clusterLabelLayers].map((l) => [l.id, l]),
+    );
+    const key = (id: string, overrides?: Record<string, unknown>) => programKey(layers.get(id)!, overrides);
+    const flowOverrides = (dense: boolean, layer: string) => Object.fromEntries(flowPaint(dense).filter(([l]) => l === layer).map(([, property, value]) => [property, value]));
+    const groups: [string, string[]][] = [
+      ['fill', ['land', 'claims-area-fill']],
+      [
+        'line',
+        [
+          'coastline',
+          'country-boundaries',
+          'claims-area-outline',
+          'claims-halo',
+          'claims-flow-halo',
+          'claims-line-casing',
+          'claims-flow-casing',
+          'claims-flow',
+          'claims-flow-aggregate',
+          'claims-flow-selected',
+          'claims-flow-selected-halo',
+        ],
+      ],
+      ['dashed line', ['claims-line', 'claims-line-contested', 'claims-area-outline-contested', 'claims-flow-contested']],
+      ['circle', ['capital-dots', 'claims-point', 'claims-cluster', 'claims-flow-aggregate-loop']],
+      ['text', ['country-labels', 'capital-labels', 'claims-cluster-count']],
+      ['arrowheads', ['claims-flow-arrow', 'claims-flow-aggregate-arrow', 'claims-flow-selected-arrow']],
+    ];
+    for (const [name, ids] of groups) {
+      const first = key(ids[0]!, flowOverrides(true, ids[0]!));
+      for (const id of ids) for (const dense of [true, false]) expect(key(id, flowOverrides(dense, id)), `${name}: ${id}${dense ? ', dense' : ''}`).toBe(first);
+    }
+  });
 });

@@ -66,6 +66,30 @@ export const BASEMAP_TOLERANCE = 1;
  */
 export const MARK_TILE_BUFFER = 64;
 
+/**
+ * Shared shader programs. MapLibre compiles a program per layer type and per way each paint property is
+ * written: a constant (`u_`), read from the feature (`a_`), or from the feature and the zoom (`z_`). With a
+ * software GPU (SwiftShader) the first draw with each program costs ~55–80 ms of the first frame, however
+ * little it draws, and a dense bundle's world view drew with 16 programs where the bare page needs 8. So
+ * the layers of one type are written alike, with the same values as before:
+ *  - fills (land, claim areas): colour and opacity per feature;
+ *  - lines, dashed or not (coast, country boundaries, borders, outlines, casings, halos, flows, flow
+ *    aggregates): colour per feature, width and opacity per feature and zoom;
+ *  - circles (points, clusters, rings, capitals) and text (country names, capitals, cluster counts): every
+ *    data-driven property per feature;
+ *  - flow arrowheads: opacity per feature and zoom.
+ * map-style.test.ts checks that each group keeps one program key.
+ */
+function perFeature(value: string | number): ExpressionSpecification {
+  // A data expression that always yields `value` (['has', …] reads the feature; MapLibre cannot fold it).
+  return ['case', ['has', 'mark'], value, value] as ExpressionSpecification;
+}
+
+/** A constant line width or opacity, per feature and zoom (see perFeature). */
+function perFeatureAndZoom(value: number): ExpressionSpecification {
+  return flat(perFeature(value));
+}
+
 /** The offline basemap. `baseUrl` is the page's base so the style works under any deploy path. */
 export function basemapStyle(baseUrl: string): StyleSpecification {
   const url = (file: string) => new URL(`basemap/${file}`, baseUrl).href;
@@ -86,13 +110,17 @@ export function basemapStyle(baseUrl: string): StyleSpecification {
         source: 'land',
         // No antialiasing edge: the coastline layer strokes the same rings (a second stroke was ~8 % of a
         // world-view frame with a software GPU).
-        paint: { 'fill-color': BASE_COLORS.land, 'fill-antialias': false },
+        paint: { 'fill-color': perFeature(BASE_COLORS.land), 'fill-opacity': perFeature(1), 'fill-antialias': false },
       },
       {
         id: 'coastline',
         type: 'line',
         source: 'land',
-        paint: { 'line-color': BASE_COLORS.coast, 'line-width': ['interpolate', ['linear'], ['zoom'], 1, 0.4, 6, 1] },
+        paint: {
+          'line-color': perFeature(BASE_COLORS.coast),
+          'line-width': ['interpolate', ['linear'], ['zoom'], 1, perFeature(0.4), 6, perFeature(1)],
+          'line-opacity': perFeatureAndZoom(1),
+        },
       },
       {
         id: 'country-boundaries',
@@ -100,8 +128,9 @@ export function basemapStyle(baseUrl: string): StyleSpecification {
         source: 'boundaries',
         layout: { 'line-join': 'round' },
         paint: {
-          'line-color': BASE_COLORS.border,
-          'line-width': ['interpolate', ['linear'], ['zoom'], 1, 0.5, 6, 1.2],
+          'line-color': perFeature(BASE_COLORS.border),
+          'line-width': ['interpolate', ['linear'], ['zoom'], 1, perFeature(0.5), 6, perFeature(1.2)],
+          'line-opacity': perFeatureAndZoom(1),
         },
       },
     ],
@@ -129,6 +158,7 @@ export const basemapLabelLayers: LayerSpecification[] = [
       'text-color': BASE_COLORS.label,
       'text-halo-color': BASE_COLORS.halo,
       'text-halo-width': 1.4,
+      'text-opacity': perFeature(1),
     },
   } satisfies SymbolLayerSpecification,
   {
@@ -138,10 +168,12 @@ export const basemapLabelLayers: LayerSpecification[] = [
     minzoom: 3,
     filter: ['<=', ['get', 'rank'], ['step', ['zoom'], 2, 4, 3, 5, 4]],
     paint: {
-      'circle-radius': 2.5,
-      'circle-color': '#ffffff',
-      'circle-stroke-color': BASE_COLORS.capital,
-      'circle-stroke-width': 1.2,
+      'circle-radius': perFeature(2.5),
+      'circle-color': perFeature('#ffffff'),
+      'circle-opacity': perFeature(1),
+      'circle-stroke-color': perFeature(BASE_COLORS.capital),
+      'circle-stroke-width': perFeature(1.2),
+      'circle-stroke-opacity': perFeature(1),
     },
   } satisfies CircleLayerSpecification,
   {
@@ -158,7 +190,7 @@ export const basemapLabelLayers: LayerSpecification[] = [
       'text-offset': [0.5, 0],
       'text-optional': true,
     },
-    paint: { 'text-color': BASE_COLORS.capital, 'text-halo-color': BASE_COLORS.halo, 'text-halo-width': 1.2 },
+    paint: { 'text-color': BASE_COLORS.capital, 'text-halo-color': BASE_COLORS.halo, 'text-halo-width': 1.2, 'text-opacity': perFeature(1) },
   } satisfies SymbolLayerSpecification,
 ];
 
@@ -351,8 +383,8 @@ export const claimLayersBelowLabels: LayerSpecification[] = [
     layout: { 'line-join': 'round' },
     paint: {
       'line-color': kindColor,
-      'line-width': seenWidth(['case', selected, 3, 1.4]),
-      'line-opacity': visibleOpacity(0.75),
+      'line-width': flat(seenWidth(['case', selected, 3, 1.4])),
+      'line-opacity': flat(visibleOpacity(0.75)),
     },
   } satisfies LineLayerSpecification,
   {
@@ -363,9 +395,9 @@ export const claimLayersBelowLabels: LayerSpecification[] = [
     layout: { 'line-join': 'round' },
     paint: {
       'line-color': kindColor,
-      'line-width': seenWidth(['case', selected, 3, 1.6]),
+      'line-width': flat(seenWidth(['case', selected, 3, 1.6])),
       'line-dasharray': [2, 2],
-      'line-opacity': visibleOpacity(0.85),
+      'line-opacity': flat(visibleOpacity(0.85)),
     },
   } satisfies LineLayerSpecification,
 ];
@@ -374,9 +406,9 @@ export const claimLayersBelowLabels: LayerSpecification[] = [
 const selectionHalo: Pick<LineLayerSpecification, 'layout' | 'paint'> = {
   layout: { 'line-cap': 'round', 'line-join': 'round' },
   paint: {
-    'line-color': '#1b1b1b',
-    'line-width': ['case', ['all', ['!', hidden], ['any', selected, hover]], ['+', lineWidth, 6], 0],
-    'line-opacity': ['case', hidden, 0, selected, 0.55, hover, 0.22, 0],
+    'line-color': perFeature('#1b1b1b'),
+    'line-width': flat(['case', ['all', ['!', hidden], ['any', selected, hover]], ['+', lineWidth, 6], 0]),
+    'line-opacity': flat(['case', hidden, 0, selected, 0.55, hover, 0.22, 0]),
   },
 };
 
@@ -401,7 +433,7 @@ export const claimLayersAboveLabels: LayerSpecification[] = [
     source: CLAIMS_SOURCE,
     filter: ['all', isMark('line'), notPlaceMark],
     layout: { 'line-join': 'round' },
-    paint: { 'line-color': '#ffffff', 'line-width': seenWidth(['+', ['get', 'width'], 3]), 'line-opacity': visibleOpacity(0.85) },
+    paint: { 'line-color': perFeature('#ffffff'), 'line-width': flat(seenWidth(['+', ['get', 'width'], 3])), 'line-opacity': flat(visibleOpacity(0.85)) },
   } satisfies LineLayerSpecification,
   {
     // Borders: thick and dashed, so they never read as the basemap's thin country boundaries.
@@ -411,9 +443,9 @@ export const claimLayersAboveLabels: LayerSpecification[] = [
     filter: ['all', isMark('line'), ['!', contested], notPlaceMark],
     paint: {
       'line-color': markColor,
-      'line-width': seenWidth(['get', 'width']),
+      'line-width': flat(seenWidth(['get', 'width'])),
       'line-dasharray': [2, 1],
-      'line-opacity': visibleOpacity(0.95),
+      'line-opacity': flat(visibleOpacity(0.95)),
     },
   } satisfies LineLayerSpecification,
   {
@@ -423,9 +455,9 @@ export const claimLayersAboveLabels: LayerSpecification[] = [
     filter: ['all', isMark('line'), contested, notPlaceMark],
     paint: {
       'line-color': markColor,
-      'line-width': seenWidth(['get', 'width']),
+      'line-width': flat(seenWidth(['get', 'width'])),
       'line-dasharray': [0.6, 1.2],
-      'line-opacity': visibleOpacity(0.95),
+      'line-opacity': flat(visibleOpacity(0.95)),
     },
   } satisfies LineLayerSpecification,
   {
@@ -434,7 +466,7 @@ export const claimLayersAboveLabels: LayerSpecification[] = [
     source: FLOWS_SOURCE,
     filter: ['all', isMark('flow'), flowOnItsOwn],
     layout: { 'line-cap': 'round', 'line-join': 'round' },
-    paint: { 'line-color': '#ffffff', 'line-width': FLOW_PAINT.casingWidth, 'line-opacity': FLOW_PAINT.casingOpacity },
+    paint: { 'line-color': perFeature('#ffffff'), 'line-width': FLOW_PAINT.casingWidth, 'line-opacity': FLOW_PAINT.casingOpacity },
   } satisfies LineLayerSpecification,
   {
     id: 'claims-flow',
@@ -512,9 +544,9 @@ export const flowAggregateLayers: LayerSpecification[] = [
     layout: { 'line-cap': 'round', 'line-join': 'round' },
     paint: {
       'line-color': ['case', ['any', selected, hover], '#1b1b1b', markColor],
-      'line-width': seenWidth(['case', ['any', selected, hover], ['+', aggregateWidth, 2], aggregateWidth]),
+      'line-width': flat(seenWidth(['case', ['any', selected, hover], ['+', aggregateWidth, 2], aggregateWidth])),
       // Thin routes recede into a texture; thick ones read at a glance.
-      'line-opacity': ['case', hidden, 0, ['any', selected, hover], 0.95, ['interpolate', ['linear'], aggregateWidth, 1, 0.4, 9, 0.85]],
+      'line-opacity': flat(['case', hidden, 0, ['any', selected, hover], 0.95, ['interpolate', ['linear'], aggregateWidth, 1, 0.4, 9, 0.85]]),
     },
   } satisfies LineLayerSpecification,
   {
@@ -532,7 +564,7 @@ export const flowAggregateLayers: LayerSpecification[] = [
     },
     paint: {
       'icon-color': ['case', ['any', selected, hover], '#1b1b1b', markColor],
-      'icon-opacity': ['case', hidden, 0, ['any', selected, hover], 1, ['interpolate', ['linear'], aggregateWidth, 1, 0.5, 9, 0.9]],
+      'icon-opacity': flat(['case', hidden, 0, ['any', selected, hover], 1, ['interpolate', ['linear'], aggregateWidth, 1, 0.5, 9, 0.9]]),
     },
   } satisfies SymbolLayerSpecification,
 ];
@@ -551,7 +583,8 @@ export const flowRingLayers: LayerSpecification[] = [
     filter: ['all', inBand, isMark('loop')],
     paint: {
       'circle-radius': ['case', hidden, 0, ['interpolate', ['linear'], visibleMembers, 1, 12, 10, 16, 100, 22, 1000, 30, 10000, 38]],
-      'circle-opacity': 0,
+      'circle-color': perFeature('#000000'),
+      'circle-opacity': perFeature(0),
       'circle-stroke-color': ['case', ['any', selected, hover], '#1b1b1b', markColor],
       'circle-stroke-width': ['case', hidden, 0, ['any', selected, hover], 3.5, 2.2],
       'circle-stroke-opacity': ['case', hidden, 0, 0.85],
@@ -570,7 +603,7 @@ export const selectedFlowLayers: LayerSpecification[] = [
     maxzoom: 8,
     filter: isMark('flow'),
     layout: { 'line-cap': 'round', 'line-join': 'round' },
-    paint: { 'line-color': '#1b1b1b', 'line-width': ['+', ['get', 'width'], 5], 'line-opacity': 0.5 },
+    paint: { 'line-color': perFeature('#1b1b1b'), 'line-width': flat(['+', ['get', 'width'], 5]), 'line-opacity': perFeatureAndZoom(0.5) },
   } satisfies LineLayerSpecification,
   {
     id: 'claims-flow-selected',
@@ -579,7 +612,7 @@ export const selectedFlowLayers: LayerSpecification[] = [
     maxzoom: 8,
     filter: isMark('flow'),
     layout: { 'line-cap': 'round', 'line-join': 'round' },
-    paint: { 'line-color': kindColor, 'line-width': ['get', 'width'], 'line-opacity': 1 },
+    paint: { 'line-color': kindColor, 'line-width': flat(['get', 'width']), 'line-opacity': perFeatureAndZoom(1) },
   } satisfies LineLayerSpecification,
   {
     id: 'claims-flow-selected-arrow',
@@ -595,7 +628,7 @@ export const selectedFlowLayers: LayerSpecification[] = [
       'icon-ignore-placement': true,
       'icon-size': ['interpolate', ['linear'], ['get', 'width'], 2, 0.55, 10, 1.1],
     },
-    paint: { 'icon-color': kindColor },
+    paint: { 'icon-color': kindColor, 'icon-opacity': perFeatureAndZoom(1) },
   } satisfies SymbolLayerSpecification,
 ];
 
@@ -610,7 +643,7 @@ export const clusterLayers: LayerSpecification[] = [
     filter: inBand,
     paint: {
       'circle-radius': ['interpolate', ['linear'], clusterClaims, 1, 9, 10, 12, 100, 17, 1000, 24, 10000, 32],
-      'circle-color': '#45404f',
+      'circle-color': perFeature('#45404f'),
       'circle-opacity': ['case', hidden, 0, ['any', selected, hover], 0.97, 0.86],
       'circle-stroke-color': ['case', selected, '#1b1b1b', '#ffffff'],
       'circle-stroke-width': ['case', selected, 3.5, hover, 2.5, 1.5],
