@@ -111,13 +111,23 @@ export function lazyArcs(bundle: ArticleBundle, marks: Uint8Array): void {
 
 /** A LineString whose coordinates are computed when first read (then kept), equal to the file's. */
 export function lazyArc(spec: ArcSpec): LineString {
-  const line = { type: 'LineString' } as LazyArc;
+  const line = lazyLine(() => arcSpecVertices(spec, everyIndex(spec.segments + 1))) as LazyArc;
   Object.defineProperty(line, SPEC, { value: spec });
+  return line;
+}
+
+/** A LineString of the arc's vertices `indices` (a thinned arc), computed when first read (then kept). */
+export function lazyArcVertices(spec: ArcSpec, indices: readonly number[]): LineString {
+  return lazyLine(() => arcSpecVertices(spec, indices));
+}
+
+function lazyLine(compute: () => Position[]): LineString {
+  const line = { type: 'LineString' } as LineString;
   Object.defineProperty(line, 'coordinates', {
     enumerable: true,
     configurable: true,
     get(): Position[] {
-      const coordinates = arcSpecVertices(spec, everyIndex(spec.segments + 1));
+      const coordinates = compute();
       Object.defineProperty(line, 'coordinates', { value: coordinates, enumerable: true, writable: true, configurable: true });
       return coordinates;
     },

@@ -206,8 +206,13 @@ describe('flows held as lazy arcs (compact-arcs.ts)', () => {
     lazyArcs(lazy, markArcs(JSON.parse(text) as ArticleBundle));
     const a = buildRenderData(stored);
     const b = buildRenderData(lazy);
-    expect(b.collection.features.filter((f) => f.properties.mark === 'flow').length).toBeGreaterThan(20);
+    const drawn = b.collection.features.filter((f) => f.properties.mark === 'flow');
+    expect(drawn.length).toBeGreaterThan(20);
+    // Nor are the drawn (thinned) lines computed before something reads them: most are never sent.
+    const computed = (g: GeoJSON.Geometry) => typeof Object.getOwnPropertyDescriptor(g, 'coordinates')?.get !== 'function';
+    expect(drawn.filter((f) => computed(f.geometry))).toEqual([]);
     expect(JSON.stringify(b.collection)).toBe(JSON.stringify(a.collection));
+    expect(drawn.every((f) => computed(f.geometry))).toBe(true);
     expect([...b.groups.flowEnds]).toEqual([...a.groups.flowEnds]);
     // The map read only the vertices it draws: no lazy line was expanded.
     const expanded = lazy.claims.flatMap((c) => c.geometry.features).filter((f) => f.properties.mark === 'flow' && typeof Object.getOwnPropertyDescriptor(f.geometry, 'coordinates')?.get !== 'function');
