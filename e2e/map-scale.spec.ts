@@ -84,6 +84,34 @@ test.describe('the map at corpus scale', () => {
     await expectLabelsMatchCounts(app);
   });
 
+  test('given the window moved at the world view, when the user zooms in past zoom 3, then the smaller clusters there count the claims shown and say so', async ({
+    page,
+  }) => {
+    const { corpus, dataParam } = await serveCorpus(page, CORPUS);
+    // Centred on the place with the most point claims, at zoom 2.5 (the world view's marks).
+    const at = new Map<string, number>();
+    for (const c of corpus.bundles[0]!.claims) {
+      for (const f of c.geometry.features) if (f.geometry.type === 'Point') at.set(f.geometry.coordinates.map((v) => v.toFixed(4)).join(','), (at.get(f.geometry.coordinates.map((v) => v.toFixed(4)).join(',')) ?? 0) + 1);
+    }
+    const [lon, lat] = [...at].sort((a, b) => b[1] - a[1])[0]![0].split(',');
+    const app = await openApp(page, `data=${dataParam}&map=2.50/${lat}/${lon}`);
+    for (let i = 0; i < 12; i++) await app.pressOnHandle('start', 'PageUp');
+    await expect.poll(async () => (await app.visibleClaimIds()).length).toBeLessThan(CORPUS.claims * 0.85);
+    await expectLabelsMatchCounts(app);
+    await page.locator('.maplibregl-canvas').focus();
+    for (const zoom of [3.5, 4.5]) {
+      await page.keyboard.press('+');
+      await expect.poll(async () => (await app.mapView()).zoom).toBeGreaterThan(zoom - 0.01);
+    }
+    await expect.poll(async () => (await drawnPointMarks(app)).filter((m) => m.kind === 'cluster').length).toBeGreaterThan(1);
+    const shown = new Set(await app.visibleClaimIds());
+    for (const m of await drawnPointMarks(app)) {
+      if (m.kind === 'cluster') expect(m.n, `cluster ${m.id} counts the claims it holds`).toBe(m.claimIds.length);
+      for (const id of m.claimIds) expect(shown.has(id), `${id} is shown`).toBe(true);
+    }
+    await expectLabelsMatchCounts(app);
+  });
+
   test('given the cluster labels being rewritten after the window moved, when the user moves it again, then that step is drawn at once, not after the labels', async ({
     page,
   }) => {

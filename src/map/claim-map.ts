@@ -125,6 +125,10 @@ const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: 
  *  areas and borders are drawn (see loadClaimMarks). */
 const CLAIM_MARKS_ALL_ZOOM = DENSE_AREA_OUTLINE_ZOOM - 1;
 
+/** The cluster bands the clusters source holds while the claims source holds the world view's marks:
+ *  every band a tile below CLAIM_MARKS_ALL_ZOOM draws (inBand: the tile's zoom), and one more. */
+const WORLD_CLUSTER_BANDS = CLAIM_MARKS_ALL_ZOOM;
+
 /** A mark of the claims source: a group's point, area or border, or a place mark. */
 type ClaimMarkFeature = RenderData['collection']['features'][number] | ReturnType<typeof placeMarkFeatures>[number];
 
@@ -306,6 +310,8 @@ export class ClaimMap {
   private worldClaimMarks: ClaimMarkFeature[] | null = null;
   /** Which of them the claims source holds now: 'world', 'all', '' for none yet. */
   private claimMarksHeld = '';
+  /** The highest cluster band the clusters source holds (Infinity: all). */
+  private clusterBandsHeld = Infinity;
   /** Which flow arcs the flows source holds now ("lo-hi" of the own bands, 'all', '' for none yet). */
   private flowBands = '';
   /** The claim whose arcs the selected-flows source holds (-1: none). */
@@ -563,8 +569,7 @@ export class ClaimMap {
     this.claimMarksHeld = '';
     const cc = this.clusterCounts;
     // The claims and clusters go to the worker first: it tiles them while the flow aggregates are built.
-    this.labelsWritten = cc ? Int32Array.from(cc.n) : null;
-    const marksReady = Promise.all([this.loadClaimMarks(), clusterSource.setData(this.clusters && cc ? clusterCollection(this.clusters, cc.n) : EMPTY)]);
+    const marksReady = this.loadClaimMarks();
 
     this.aggregates = render && shouldAggregate(render) ? buildFlowAggregates(render) : null;
     this.aggregateCounts = this.aggregates && this.counts ? new AggregateCounts(this.aggregates, render!, this.counts.visible) : null;
@@ -662,13 +667,20 @@ export class ClaimMap {
    */
   private loadClaimMarks(): Promise<void> {
     const source = this.map.getSource<GeoJSONSource>(CLAIMS_SOURCE);
-    if (!source) return Promise.resolve();
+    const clusterSource = this.map.getSource<GeoJSONSource>(CLUSTERS_SOURCE);
+    if (!source || !clusterSource) return Promise.resolve();
     const world = this.worldClaimMarks !== null && this.claimMarksHeld !== 'all' && this.map.getZoom() < CLAIM_MARKS_ALL_ZOOM;
     const key = world ? 'world' : 'all';
     if (key === this.claimMarksHeld) return Promise.resolve();
     this.claimMarksHeld = key;
     const features = (world ? this.worldClaimMarks! : this.claimMarks).map(withoutClaimId);
-    const ready = source.setData({ type: 'FeatureCollection', features }).then(() => undefined);
+    // The clusters likewise: the world view's bands only (~700 of 13k clusters at 100k claims), with
+    // labels for the counts of now.
+    const cc = this.clusterCounts;
+    this.clusterBandsHeld = world ? WORLD_CLUSTER_BANDS : Infinity;
+    this.labelsWritten = cc ? Int32Array.from(cc.n) : null;
+    const clusters = this.clusters && cc ? clusterCollection(this.clusters, cc.n, this.clusterBandsHeld) : EMPTY;
+    const ready = Promise.all([source.setData({ type: 'FeatureCollection', features }), clusterSource.setData(clusters)]).then(() => undefined);
     this.dataReady = Promise.all([this.dataReady, ready])
       .then(() => undefined)
       .catch((err: unknown) => console.warn('map: claims', err));
@@ -751,7 +763,7 @@ export class ClaimMap {
       if (this.destroyed || !source || !this.clusters || !this.clusterCounts) return;
       // Only the clusters whose count changed: the page sends a few hundred small diffs, not every
       // cluster of every band (13k features at 100k claims, copied for the worker on every refresh).
-      const update = this.labelsWritten ? clusterLabelUpdates(this.labelsWritten, this.clusterCounts.n) : [];
+      const update = this.labelsWritten ? clusterLabelUpdates(this.labelsWritten, this.clusterCounts.n, this.clusters.band, this.clusterBandsHeld) : [];
       if (update.length === 0) return;
       // Re-tiled labels are placed over a few frames, each a full repaint (three at 10k claims, ~370 ms
       // with a software GPU, which the reader's next scrub step then waited behind): paint once, placed.

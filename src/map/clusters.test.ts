@@ -7,6 +7,7 @@ import {
   ClusterCounts,
   buildClusters,
   clusterClaims,
+  clusterCollection,
   clusterLabelUpdates,
   clustersOfClaim,
   countLabel,
@@ -177,6 +178,29 @@ describe('ClusterCounts', () => {
     expect(updates.length).toBeLessThan(index.count);
     expect([...written]).toEqual([...clusterCounts.n]);
     expect(clusterLabelUpdates(written, clusterCounts.n)).toEqual([]);
+  });
+
+  it('holds only the low bands for the world view, and rewrites only their labels, the others once sent whole', () => {
+    const { claims, index, counts, clusterCounts } = setup();
+    const maxBand = 2;
+    const low = [...Array(index.count).keys()].filter((c) => index.band[c]! <= maxBand);
+    expect(low.length).toBeGreaterThan(0);
+    expect(low.length).toBeLessThan(index.count);
+    const world = clusterCollection(index, clusterCounts.n, maxBand);
+    expect(world.features.map((f) => f.id)).toEqual(low);
+    expect(clusterCollection(index, clusterCounts.n).features).toHaveLength(index.count);
+    const written = Int32Array.from(clusterCounts.n);
+    const hide = new Set(['paris-0-a', 'paris-0-b', 'two-paris-cities', 'lima-threat']);
+    const { flipped } = counts.apply(Uint8Array.from(claims.map((c) => (hide.has(c.id) ? 0 : 1))));
+    const changed = new Set(clusterCounts.apply(flipped, counts.visible));
+    const updates = clusterLabelUpdates(written, clusterCounts.n, index.band, maxBand);
+    expect(updates.map((u) => u.id).sort((a, b) => a - b)).toEqual(low.filter((c) => changed.has(c)));
+    // A changed cluster of a higher band is still to be written: the full collection carries its count.
+    const high = [...changed].filter((c) => index.band[c]! > maxBand);
+    expect(high.length).toBeGreaterThan(0);
+    for (const c of high) expect(written[c]).not.toBe(clusterCounts.n[c]);
+    const all = clusterCollection(index, clusterCounts.n);
+    for (const c of high) expect(all.features.find((f) => f.id === c)!.properties.count).toBe(clusterCounts.n[c]);
   });
 });
 

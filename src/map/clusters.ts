@@ -153,15 +153,16 @@ export function clusterLeaves<P extends Record<string, unknown>>(index: Superclu
  * The cluster features, labelled with the counts given (visible claims per cluster). Geometry objects are
  * rebuilt each time: cheap next to the tiling the caller asks for.
  */
-export function clusterCollection(index: ClusterIndex, n: Int32Array): FeatureCollection<Point, ClusterProps> {
-  const features: Feature<Point, ClusterProps>[] = new Array(index.count);
+export function clusterCollection(index: ClusterIndex, n: Int32Array, maxBand = Infinity): FeatureCollection<Point, ClusterProps> {
+  const features: Feature<Point, ClusterProps>[] = [];
   for (let c = 0; c < index.count; c++) {
-    features[c] = {
+    if (index.band[c]! > maxBand) continue;
+    features.push({
       type: 'Feature',
       id: c,
       properties: { z: index.band[c]!, count: n[c]!, label: countLabel(n[c]!) },
       geometry: { type: 'Point', coordinates: [index.position[c * 2]!, index.position[c * 2 + 1]!] },
-    };
+    });
   }
   return { type: 'FeatureCollection', features };
 }
@@ -174,13 +175,14 @@ export interface ClusterLabelUpdate {
 
 /**
  * The clusters whose count differs from the one their label was written with (`written`, updated here to
- * `n`): what a label refresh has to send, instead of every cluster of every band.
+ * `n`): what a label refresh has to send, instead of every cluster of every band. Only clusters of the
+ * bands the source holds (`band[c] <= maxBand`); the others keep their old `written` until they are sent.
  */
-export function clusterLabelUpdates(written: Int32Array, n: Int32Array): ClusterLabelUpdate[] {
+export function clusterLabelUpdates(written: Int32Array, n: Int32Array, band?: Uint8Array, maxBand = Infinity): ClusterLabelUpdate[] {
   const out: ClusterLabelUpdate[] = [];
   for (let c = 0; c < n.length; c++) {
     const count = n[c]!;
-    if (count === written[c]) continue;
+    if (count === written[c] || (band && band[c]! > maxBand)) continue;
     written[c] = count;
     out.push({ id: c, addOrUpdateProperties: [{ key: 'count', value: count }, { key: 'label', value: countLabel(count) }] });
   }
