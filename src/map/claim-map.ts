@@ -6,7 +6,8 @@
  *  - claims drawing the identical mark share one feature (claim-features.ts); points, lines and areas go to
  *    one GeoJSON source, dense point marks also to a static cluster hierarchy (clusters.ts) in a second
  *    source. A dense bundle's world view first gets only what it draws there (one area or border per place,
- *    lone points; place-marks.ts), every mark once the zoom first nears where the rest is drawn;
+ *    lone points, the low cluster bands; place-marks.ts), everything once the zoom first nears where the
+ *    rest is drawn;
  *  - flows of a dense bundle (≥ 100 arcs) aggregate below zoom 8 between clusters of their ends
  *    (flow-aggregates.ts): one arc per (zoom band, origin cluster, destination cluster), a ring for a
  *    cluster's internal flows. The aggregate source and the flows source hold only what the bands around
@@ -660,9 +661,9 @@ export class ClaimMap {
   }
 
   /**
-   * Sets the claims source to what the current zoom draws, when that changed: a dense bundle's world view
-   * only its place marks and lone points (marksBelowOutlineZoom); from CLAIM_MARKS_ALL_ZOOM on, and from
-   * then on for this bundle, every mark. The switch comes a zoom level early, so the worker has tiled the
+   * Sets the claims and clusters sources to what the current zoom draws, when that changed: a dense
+   * bundle's world view only its place marks and lone points (marksBelowOutlineZoom) and the cluster bands
+   * up to WORLD_CLUSTER_BANDS; from CLAIM_MARKS_ALL_ZOOM on, and from then on for this bundle, everything. The switch comes a zoom level early, so the worker has tiled the
    * (kind, stance) areas and borders before the tiles that draw them are asked for.
    */
   private loadClaimMarks(): Promise<void> {
