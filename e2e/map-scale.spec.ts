@@ -110,6 +110,30 @@ test.describe('the map at corpus scale', () => {
       for (const id of m.claimIds) expect(shown.has(id), `${id} is shown`).toBe(true);
     }
     await expectLabelsMatchCounts(app);
+    // Every point, area and border drawn here counts its shown claims, and one with none is hidden: also
+    // the marks the world view's source did not hold when the window moved.
+    const wrong = await page.evaluate(() => {
+      const map = (window as unknown as { claimAtlas: ClaimAtlasHandle }).claimAtlas.map! as unknown as {
+        membersOf: (f: unknown) => string[] | null;
+      } & import('maplibre-gl').Map;
+      const raw = Object.getPrototypeOf(Object.getPrototypeOf(map)).queryRenderedFeatures.call(map, {
+        layers: ['claims-point', 'claims-area-fill', 'claims-line', 'claims-line-contested'],
+      }) as import('maplibre-gl').MapGeoJSONFeature[];
+      const out: string[] = [];
+      const seen = new Set<string>();
+      for (const f of raw) {
+        const key = `${f.layer.id}/${String(f.id)}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const visible = map.membersOf(f)?.length ?? 0;
+        const hidden = (f.state as { hidden?: boolean }).hidden === true;
+        const n = (f.state as { n?: number }).n ?? (f.properties as { total: number }).total;
+        if (hidden !== (visible === 0) || (!hidden && n !== visible)) out.push(`${key}: n ${n}, hidden ${hidden}, ${visible} shown`);
+      }
+      return { wrong: out, checked: seen.size };
+    });
+    expect(wrong.checked, 'marks checked').toBeGreaterThan(10);
+    expect(wrong.wrong).toEqual([]);
   });
 
   test('given the cluster labels being rewritten after the window moved, when the user moves it again, then that step is drawn at once, not after the labels', async ({

@@ -673,8 +673,20 @@ export class ClaimMap {
     const world = this.worldClaimMarks !== null && this.claimMarksHeld !== 'all' && this.map.getZoom() < CLAIM_MARKS_ALL_ZOOM;
     const key = world ? 'world' : 'all';
     if (key === this.claimMarksHeld) return Promise.resolve();
+    const wasWorld = this.claimMarksHeld === 'world';
     this.claimMarksHeld = key;
     const features = (world ? this.worldClaimMarks! : this.claimMarks).map(withoutClaimId);
+    // The marks the world view left out get their counts now (writeGroupState skipped them): ~40k
+    // feature-states at 100k claims that MapLibre would otherwise apply to every world-view tile, on load
+    // and on each timeline step, for marks it does not draw.
+    const render = this.render;
+    const counts = this.counts;
+    if (wasWorld && render && counts) {
+      for (let g = 0; g < render.groups.count; g++) {
+        if (render.groups.mark[g] === FLOW) continue;
+        if (counts.n[g] !== render.groups.memberStart[g + 1]! - render.groups.memberStart[g]!) this.writeGroupState(g);
+      }
+    }
     // The clusters likewise: the world view's bands only (~700 of 13k clusters at 100k claims), with
     // labels for the counts of now.
     const cc = this.clusterCounts;
@@ -747,12 +759,20 @@ export class ClaimMap {
   private writeGroupState(g: number): void {
     const render = this.render!;
     const counts = this.counts!;
+    const source = render.groups.mark[g] === FLOW ? FLOWS_SOURCE : CLAIMS_SOURCE;
+    // A mark the claims source does not hold yet gets its state when the source gets every mark.
+    if (source === CLAIMS_SOURCE && !this.holdsClaimMark(g)) return;
     const n = counts.n[g]!;
     const state: Record<string, unknown> = { n, hidden: n === 0 };
     const ids = groupFeatureIds(render, g);
     if (ids.length > 1) state['w'] = widthForMagnitude(counts.sum[g]!);
-    const source = render.groups.mark[g] === FLOW ? FLOWS_SOURCE : CLAIMS_SOURCE;
     for (const id of ids) this.map.setFeatureState({ source, id }, state);
+  }
+
+  /** Whether the claims source holds group g's mark now (every one but in a dense world view: lone points). */
+  private holdsClaimMark(g: number): boolean {
+    if (this.claimMarksHeld !== 'world' || !this.clusters || !this.render) return true;
+    return MARK_CODES[this.render.groups.mark[g]!] === 'point' && this.clusters.z0[g]! < DENSE_AREA_OUTLINE_ZOOM;
   }
 
   /** Rewrites the cluster labels (one small setData) once the window has stopped moving for a moment. */
