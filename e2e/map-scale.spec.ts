@@ -110,14 +110,14 @@ test.describe('the map at corpus scale', () => {
       for (const id of m.claimIds) expect(shown.has(id), `${id} is shown`).toBe(true);
     }
     await expectLabelsMatchCounts(app);
-    // Every point, area and border drawn here counts its shown claims, and one with none is hidden: also
-    // the marks the world view's source did not hold when the window moved.
+    // Every point, area, border and flow drawn here counts its shown claims, and one with none is hidden:
+    // also the marks the world view's sources did not hold when the window moved.
     const wrong = await page.evaluate(() => {
       const map = (window as unknown as { claimAtlas: ClaimAtlasHandle }).claimAtlas.map! as unknown as {
         membersOf: (f: unknown) => string[] | null;
       } & import('maplibre-gl').Map;
       const raw = Object.getPrototypeOf(Object.getPrototypeOf(map)).queryRenderedFeatures.call(map, {
-        layers: ['claims-point', 'claims-area-fill', 'claims-line', 'claims-line-contested'],
+        layers: ['claims-point', 'claims-area-fill', 'claims-line', 'claims-line-contested', 'claims-flow', 'claims-flow-contested'],
       }) as import('maplibre-gl').MapGeoJSONFeature[];
       const out: string[] = [];
       const seen = new Set<string>();
