@@ -55,7 +55,7 @@ import {
   shouldAggregate,
   type FlowAggregates,
 } from './flow-aggregates';
-import { PlaceMarkCounts, buildPlaceMarks, marksBelowOutlineZoom, placeMarkClaims, placeMarkFeatures, type PlaceMarks } from './place-marks';
+import { PlaceMarkCounts, buildPlaceMarks, drawnBelowOutlineZoom, marksBelowOutlineZoom, placeMarkClaims, placeMarkFeatures, type PlaceMarks } from './place-marks';
 import {
   ARROW_ICON,
   CLAIMS_SOURCE,
@@ -663,8 +663,9 @@ export class ClaimMap {
   /**
    * Sets the claims and clusters sources to what the current zoom draws, when that changed: a dense
    * bundle's world view only its place marks and lone points (marksBelowOutlineZoom) and the cluster bands
-   * up to WORLD_CLUSTER_BANDS; from CLAIM_MARKS_ALL_ZOOM on, and from then on for this bundle, everything. The switch comes a zoom level early, so the worker has tiled the
-   * (kind, stance) areas and borders before the tiles that draw them are asked for.
+   * up to WORLD_CLUSTER_BANDS; from CLAIM_MARKS_ALL_ZOOM on, and from then on for this bundle, everything.
+   * The switch comes a zoom level early, so the worker has tiled the (kind, stance) areas and borders before
+   * the tiles that draw them are asked for.
    */
   private loadClaimMarks(): Promise<void> {
     const source = this.map.getSource<GeoJSONSource>(CLAIMS_SOURCE);
@@ -769,10 +770,11 @@ export class ClaimMap {
     for (const id of ids) this.map.setFeatureState({ source, id }, state);
   }
 
-  /** Whether the claims source holds group g's mark now (every one but in a dense world view: lone points). */
+  /** Whether the claims source holds group g's mark now: every one, but in a dense world view only what
+   *  marksBelowOutlineZoom sent (feature g is group g's mark). */
   private holdsClaimMark(g: number): boolean {
-    if (this.claimMarksHeld !== 'world' || !this.clusters || !this.render) return true;
-    return MARK_CODES[this.render.groups.mark[g]!] === 'point' && this.clusters.z0[g]! < DENSE_AREA_OUTLINE_ZOOM;
+    if (this.claimMarksHeld !== 'world' || !this.render) return true;
+    return drawnBelowOutlineZoom(this.render.collection.features[g]!.properties);
   }
 
   /** Rewrites the cluster labels (one small setData) once the window has stopped moving for a moment. */

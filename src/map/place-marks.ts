@@ -101,8 +101,15 @@ export function placeMarkFeatures(marks: PlaceMarks, render: RenderData): Featur
  * the source's features and 60 % of its positions, and tiling them held up the first frame of the world
  * view. The map sends them when the zoom first comes near (ClaimMap.loadClaimMarks).
  */
-export function marksBelowOutlineZoom<P extends { mark: string; z0: number; place?: 1 }>(features: readonly Feature<Geometry, P>[]): Feature<Geometry, P>[] {
-  return features.filter((f) => f.properties.place === 1 || (f.properties.mark === 'point' && f.properties.z0 < DENSE_AREA_OUTLINE_ZOOM));
+export function marksBelowOutlineZoom<P extends WorldMarkProps>(features: readonly Feature<Geometry, P>[]): Feature<Geometry, P>[] {
+  return features.filter((f) => drawnBelowOutlineZoom(f.properties));
+}
+
+type WorldMarkProps = { mark: string; z0: number; place?: 1 };
+
+/** Whether a dense bundle draws this claims-source mark below DENSE_AREA_OUTLINE_ZOOM (marksBelowOutlineZoom). */
+export function drawnBelowOutlineZoom(p: WorldMarkProps): boolean {
+  return p.place === 1 || (p.mark === 'point' && p.z0 < DENSE_AREA_OUTLINE_ZOOM);
 }
 
 /** Visible claims per place mark, kept in step with `GroupCounts.n`. */
