@@ -2,7 +2,7 @@ import { useCallback, useDeferredValue, useEffect, useState } from 'react';
 import type { Claim } from '../domain/types';
 import { KIND_COLORS, KIND_LABELS } from '../domain/kind-style';
 import { useAppState, useAppStore } from '../store/react';
-import { getAwaitingData, getIndexEntries, getIsAllView, getListClaims, getVisibleClaims } from '../store/selectors';
+import { getAwaitingData, getIndexEntries, getIsAllView, getListClaims, getVisibleCount } from '../store/selectors';
 import { dayFromIso, formatDay } from '../domain/time-window';
 import { speakerLabel, intervalLabel } from './claim-text';
 import { useWindowedRows } from './use-windowed-rows';
@@ -23,7 +23,7 @@ export function ClaimList({ children }: { children?: React.ReactNode }) {
   const store = useAppStore();
   // A frame behind the timeline is fine for the list: scrubbing never waits for its rows.
   const claims = useDeferredValue(useAppState(getListClaims));
-  const visibleCount = useDeferredValue(useAppState((s) => getVisibleClaims(s).length));
+  const visibleCount = useDeferredValue(useAppState(getVisibleCount));
   const allView = useAppState(getIsAllView);
   // Nothing to list yet: the data is still on its way (not "no claim matches").
   const loading = useAppState(getAwaitingData);
@@ -42,11 +42,11 @@ export function ClaimList({ children }: { children?: React.ReactNode }) {
   // Only looked for when there is a row to look for: a scan of 100k claims for nothing cost ~10 ms of every
   // timeline step at corpus scale (twice: the list renders again for its deferred value).
   const wanted = activeId ?? selectedId;
-  const activeIndex = wanted === null ? 0 : Math.max(0, claims.findIndex((c) => c.id === wanted));
+  const activeIndex = wanted === null ? 0 : Math.max(0, claims.indexOfId(wanted));
 
   const focusRow = useCallback(
     (i: number) => {
-      const c = claims[i];
+      const c = claims.at(i);
       const list = listRef.current;
       if (!c || !list) return;
       setActiveId(c.id);
@@ -60,7 +60,7 @@ export function ClaimList({ children }: { children?: React.ReactNode }) {
   // A claim selected elsewhere becomes the list's current row and scrolls into view.
   useEffect(() => {
     if (!selectedId || selectOrigin === 'list') return;
-    const i = claims.findIndex((c) => c.id === selectedId);
+    const i = claims.indexOfId(selectedId);
     const list = listRef.current;
     if (i < 0 || !list) return;
     if (windowed) scrollToRow(i, 'center');
@@ -87,7 +87,7 @@ export function ClaimList({ children }: { children?: React.ReactNode }) {
       e.preventDefault();
       focusRow(Math.max(0, Math.min(claims.length - 1, moves[e.key]!)));
     } else if (e.key === 'Enter' || e.key === ' ') {
-      const c = claims[activeIndex];
+      const c = claims.at(activeIndex);
       if (c) {
         e.preventDefault();
         open(c);

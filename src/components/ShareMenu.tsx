@@ -18,7 +18,7 @@ import { composeMapPng, type LegendEntry } from '../export/png';
 import { getSnapshotMap, snapshotMap } from '../map/snapshot';
 import type { AppState } from '../store/app-store';
 import { useAppState, useAppStore } from '../store/react';
-import { getArticleOf, getDomain, getIsAllView, getVisibleClaims } from '../store/selectors';
+import { getArticleOf, getDomain, getIsAllView, getVisibleClaims, getVisibleCount } from '../store/selectors';
 import { parseUrlState, serializeUrlState, urlStateFromStore, type UrlState } from '../store/url-state';
 import './ShareMenu.css';
 
@@ -151,7 +151,7 @@ export function ShareMenu({ embed = false }: { embed?: boolean }) {
   const store = useAppStore();
   const ready = useAppState((s) => s.loadStatus === 'ready');
   const mapReady = useAppState((s) => s.mapStatus === 'ready');
-  const shown = useAppState((s) => getVisibleClaims(s).length);
+  const shown = useAppState(getVisibleCount);
   const showingDraft = useAppState((s) => s.showingDraft);
   const [open, setOpen] = useState(false);
   const [status, setStatus] = useState('');

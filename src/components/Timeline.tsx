@@ -3,7 +3,7 @@ import { KIND_COLORS } from '../domain/kind-style';
 import { CLAIM_KINDS } from '../domain/types';
 import { formatDay, formatInterval, moveEdge, shiftWindow, type DayWindow } from '../domain/time-window';
 import { useAppState, useAppStore } from '../store/react';
-import { getAwaitingData, getDomain, getEffectiveWindow, getFilterMask, getIndex, getVisibleClaims } from '../store/selectors';
+import { getAwaitingData, getDomain, getEffectiveWindow, getFilterMask, getIndex, getVisibleCount } from '../store/selectors';
 import { axisTicks } from '../domain/timeline-layout';
 import { columnDensity, packPixelLanes } from './timeline-lanes';
 
@@ -36,7 +36,7 @@ export function Timeline() {
   const domain = useAppState(getDomain);
   const win = useAppState(getEffectiveWindow);
   const filterMask = useAppState(getFilterMask);
-  const shown = useAppState((s) => getVisibleClaims(s).length);
+  const shown = useAppState(getVisibleCount);
   const playing = useAppState((s) => s.playing);
   const windowSet = useAppState((s) => s.timeWindow !== null);
   const selectedId = useAppState((s) => s.selectedId);

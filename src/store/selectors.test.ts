@@ -9,6 +9,7 @@ import {
   getListClaims,
   getVisibleClaimIds,
   getVisibleClaims,
+  getVisibleCount,
   getVisibleSignature,
 } from './selectors';
 import { getClaimIndex, ARTICLE_VOICE } from './claim-index';
@@ -138,10 +139,38 @@ describe('filters', () => {
 
   it('narrows only the list with free text, accent- and case-insensitive', () => {
     store.getState().setListText('  KABUL ');
-    expect(getListClaims(store.getState()).map((c) => c.id)).toEqual(['kabul-denies']);
+    expect(getListClaims(store.getState()).toArray().map((c) => c.id)).toEqual(['kabul-denies']);
     expect(getVisibleClaimIds(store.getState())).toHaveLength(4);
     store.getState().setListText('tajíkistan reservists');
-    expect(getListClaims(store.getState()).map((c) => c.id)).toEqual(['mobilized-may']);
+    expect(getListClaims(store.getState()).toArray().map((c) => c.id)).toEqual(['mobilized-may']);
+  });
+
+  it('holds the list as rows of the bundle: length, at, slice and the row of an id agree with the visible claims', () => {
+    store.getState().setTimeWindow({ start: day('2021-07-01'), end: day('2021-08-01') });
+    const visible = getVisibleClaims(store.getState());
+    const rows = getListClaims(store.getState());
+    expect(getVisibleCount(store.getState())).toBe(visible.length);
+    expect(rows.length).toBe(visible.length);
+    expect(visible.length).toBeGreaterThan(1);
+    expect(rows.toArray()).toEqual(visible);
+    expect(rows.slice(1, 99)).toEqual(visible.slice(1));
+    visible.forEach((c, k) => {
+      expect(rows.at(k)).toBe(c);
+      expect(rows.indexOfId(c.id)).toBe(k);
+    });
+    const hidden = store.getState().bundle!.claims.find((c) => !visible.includes(c))!;
+    expect(rows.indexOfId(hidden.id)).toBe(-1);
+    expect(rows.indexOfId('no-such-claim')).toBe(-1);
+    expect(rows.at(visible.length)).toBeUndefined();
+    expect(rows.at(-1)).toBeUndefined();
+    // Narrowed by text, the rows are the matching claims only, and the same object until something changes.
+    store.getState().setListText('kabul');
+    const narrowed = getListClaims(store.getState());
+    expect(narrowed.toArray().map((c) => c.id)).toEqual(visible.filter((c) => /kabul/i.test(c.summary + c.quote.text)).map((c) => c.id));
+    expect(narrowed.length).toBeGreaterThan(0);
+    expect(narrowed.length).toBeLessThan(visible.length);
+    expect(getListClaims(store.getState())).toBe(narrowed);
+    expect(getVisibleCount(store.getState())).toBe(visible.length);
   });
 
   it('reset restores every default', () => {
