@@ -110,14 +110,14 @@ test.describe('the map at corpus scale', () => {
       for (const id of m.claimIds) expect(shown.has(id), `${id} is shown`).toBe(true);
     }
     await expectLabelsMatchCounts(app);
-    // Every point, area, border and flow drawn here counts its shown claims, and one with none is hidden:
+    // Every cluster, point, area, border and flow drawn here counts its shown claims, and one with none is hidden:
     // also the marks the world view's sources did not hold when the window moved.
     const wrong = await page.evaluate(() => {
       const map = (window as unknown as { claimAtlas: ClaimAtlasHandle }).claimAtlas.map! as unknown as {
         membersOf: (f: unknown) => string[] | null;
       } & import('maplibre-gl').Map;
       const raw = Object.getPrototypeOf(Object.getPrototypeOf(map)).queryRenderedFeatures.call(map, {
-        layers: ['claims-point', 'claims-area-fill', 'claims-line', 'claims-line-contested', 'claims-flow', 'claims-flow-contested'],
+        layers: ['claims-cluster', 'claims-point', 'claims-area-fill', 'claims-line', 'claims-line-contested', 'claims-flow', 'claims-flow-contested'],
       }) as import('maplibre-gl').MapGeoJSONFeature[];
       const out: string[] = [];
       const seen = new Set<string>();
@@ -127,7 +127,8 @@ test.describe('the map at corpus scale', () => {
         seen.add(key);
         const visible = map.membersOf(f)?.length ?? 0;
         const hidden = (f.state as { hidden?: boolean }).hidden === true;
-        const n = (f.state as { n?: number }).n ?? (f.properties as { total: number }).total;
+        const props = f.properties as { total?: number; count?: number };
+        const n = (f.state as { n?: number }).n ?? props.total ?? props.count;
         if (hidden !== (visible === 0) || (!hidden && n !== visible)) out.push(`${key}: n ${n}, hidden ${hidden}, ${visible} shown`);
       }
       return { wrong: out, checked: seen.size };

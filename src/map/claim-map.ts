@@ -579,7 +579,7 @@ export class ClaimMap {
     for (const g of initial) this.writeGroupState(g);
     const pc = this.placeMarkCounts;
     if (pc) for (let p = 0; p < pc.n.length; p++) if (pc.n[p] !== placeFeatures[p]!.properties.total) this.writePlaceMarkState(p);
-    if (cc) for (let c = 0; c < cc.n.length; c++) if (cc.n[c] === 0) this.map.setFeatureState({ source: CLUSTERS_SOURCE, id: c }, { n: 0, hidden: true });
+    if (cc) for (let c = 0; c < cc.n.length; c++) if (cc.n[c] === 0) this.writeClusterState(c);
     const ac = this.aggregateCounts;
     // The default (property `total`, `width`) already means "all visible": write state only where not.
     if (ac && this.aggregates) for (let a = 0; a < ac.n.length; a++) if (ac.n[a] !== this.aggregates.total[a]) this.writeAggregateState(a);
@@ -616,10 +616,7 @@ export class ClaimMap {
     if (this.placeMarkCounts) for (const p of this.placeMarkCounts.apply(changed)) this.writePlaceMarkState(p);
     if (this.clusterCounts) {
       const cc = this.clusterCounts;
-      for (const c of cc.apply(flipped, counts.visible)) {
-        const n = cc.n[c]!;
-        this.map.setFeatureState({ source: CLUSTERS_SOURCE, id: c }, { n, hidden: n === 0 });
-      }
+      for (const c of cc.apply(flipped, counts.visible)) this.writeClusterState(c);
       if (this.offlineBasemap) this.scheduleLabelRefresh();
     }
     if (this.aggregateCounts) for (const a of this.aggregateCounts.apply(flipped, counts.visible)) this.writeAggregateState(a);
@@ -693,6 +690,10 @@ export class ClaimMap {
     const cc = this.clusterCounts;
     this.clusterBandsHeld = world ? WORLD_CLUSTER_BANDS : Infinity;
     this.labelsWritten = cc ? Int32Array.from(cc.n) : null;
+    // The bands it brings in carry their counts of now as properties; only the empty ones need a state.
+    if (wasWorld && cc && this.clusters) {
+      for (let c = 0; c < cc.n.length; c++) if (this.clusters.band[c]! > WORLD_CLUSTER_BANDS && cc.n[c] === 0) this.writeClusterState(c);
+    }
     const clusters = this.clusters && cc ? clusterCollection(this.clusters, cc.n, this.clusterBandsHeld) : EMPTY;
     const ready = Promise.all([source.setData({ type: 'FeatureCollection', features }), clusterSource.setData(clusters)]).then(() => undefined);
     this.dataReady = Promise.all([this.dataReady, ready])
@@ -749,6 +750,18 @@ export class ClaimMap {
     const state = this.aggregateCounts!.state(a);
     this.map.setFeatureState({ source: FLOW_AGGREGATES_SOURCE, id: a }, state);
     this.map.setFeatureState({ source: FLOW_AGGREGATES_SOURCE, id: this.aggregates!.count + a }, state);
+  }
+
+  /**
+   * A cluster's visible claims `n`, and `hidden` at 0. Only for the bands the clusters source holds: MapLibre
+   * copies every state of a source into each tile it loads, and the label refresh reloads the cluster tiles
+   * after every timeline step, so ~13k states for the ~700 clusters a world view holds (100k claims) cost
+   * ~0.5 MB of short-lived objects per step. The other bands are sent with their counts of now.
+   */
+  private writeClusterState(c: number): void {
+    if (this.clusters!.band[c]! > this.clusterBandsHeld) return;
+    const n = this.clusterCounts!.n[c]!;
+    this.map.setFeatureState({ source: CLUSTERS_SOURCE, id: c }, { n, hidden: n === 0 });
   }
 
   /** A place mark (one area or border per place at low zoom in a dense bundle): visible claims `n`, `hidden` at 0. */
