@@ -474,6 +474,35 @@ test.describe('flows at corpus scale', () => {
     expect(after.some((f) => f.kind === 'aggregate' && was.has(f.id) && was.get(f.id)! > f.n!)).toBe(true);
   });
 
+  test('given the world view, when the user zooms in across several bands in one gesture, then the arcs of the zoom reached are loaded once, when the camera stops, and count the claims shown', async ({
+    page,
+  }) => {
+    const { corpus, dataParam } = await serveCorpus(page, CORPUS);
+    const app = await openApp(page, `data=${dataParam}&${WORLD}`);
+    await app.whenMapIdle();
+    // Every time the page hands the flow sources new data, with the zoom it was at then.
+    await page.evaluate(() => {
+      const w = window as unknown as { claimAtlas: ClaimAtlasHandle; sent: string[] };
+      const map = w.claimAtlas.map!;
+      w.sent = [];
+      for (const id of ['claim-flow-aggregates', 'claim-flows']) {
+        const source = map.getSource(id) as unknown as { setData: (d: unknown) => Promise<unknown> };
+        const setData = source.setData.bind(source);
+        source.setData = (d) => {
+          w.sent.push(`${id}@${map.getZoom().toFixed(2)}${map.isMoving() ? ' moving' : ''}`);
+          return setData(d);
+        };
+      }
+      map.easeTo({ zoom: 4.5, center: [0, 20], duration: 1200 });
+    });
+    await expect.poll(async () => (await app.mapView()).zoom).toBeGreaterThan(4.49);
+    await app.whenMapIdle();
+    const sent = await page.evaluate(() => (window as unknown as { sent: string[] }).sent);
+    // Bands 0–2 were held at zoom 1; the gesture crossed zooms 2, 3 and 4: one load, at 4.5, none mid-way.
+    expect(sent).toEqual(['claim-flow-aggregates@4.50', 'claim-flows@4.50']);
+    await expectAggregatesMatchStore(app, corpus.bundles[0]!);
+  });
+
   test('given a flow claim drawn inside an aggregate, when a link opens it, then its own arc is drawn on the map over the aggregates', async ({
     page,
   }) => {

@@ -313,6 +313,8 @@ export class ClaimMap {
   private claimMarksHeld = '';
   /** The highest cluster band the clusters source holds (Infinity: all). */
   private clusterBandsHeld = Infinity;
+  /** The zoom crossed into other flow bands while the camera was moving: load them at 'moveend'. */
+  private bandsPending = false;
   /** Which flow arcs the flows source holds now ("lo-hi" of the own bands, 'all', '' for none yet). */
   private flowBands = '';
   /** The claim whose arcs the selected-flows source holds (-1: none). */
@@ -383,11 +385,18 @@ export class ClaimMap {
     // once instead of queueing behind it.
     this.map.on('style.load', () => this.onStyleLoad(!options.styleUrl));
     this.map.on('load', () => store.getState().setMapStatus('ready'));
-    this.map.on('moveend', () => this.onMoveEnd());
+    this.map.on('moveend', () => {
+      this.onMoveEnd();
+      if (this.bandsPending) this.loadBands();
+    });
     this.map.on('zoom', () => {
       void this.loadClaimMarks();
-      void this.loadAggregateBands();
-      void this.loadFlowBands();
+      // The flow bands of a zoom are loaded once the camera stops, not at each band a zoom gesture crosses:
+      // at 100k claims a band change sends ~100k aggregate features to MapLibre's worker, a 2–5 s task
+      // (its deep copy of the GeoJSON), and a zoom from 2.5 to 6.5 crossed four of them mid-gesture. The
+      // bands either side of the last one are held already, so the gesture still draws arcs.
+      if (this.map.isMoving()) this.bandsPending = true;
+      else this.loadBands();
     });
     this.map.on('click', (e) => this.onClick(e));
     // A reader who moves the map sees it move, loaded or not.
@@ -700,6 +709,12 @@ export class ClaimMap {
       .then(() => undefined)
       .catch((err: unknown) => console.warn('map: claims', err));
     return ready;
+  }
+
+  private loadBands(): void {
+    this.bandsPending = false;
+    void this.loadAggregateBands();
+    void this.loadFlowBands();
   }
 
   /** Sets the aggregate source to the bands around the current zoom, when they changed. */
