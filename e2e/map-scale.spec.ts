@@ -486,12 +486,14 @@ test.describe('flows at corpus scale', () => {
       const map = w.claimAtlas.map!;
       w.sent = [];
       for (const id of ['claim-flow-aggregates', 'claim-flows']) {
-        const source = map.getSource(id) as unknown as { setData: (d: unknown) => Promise<unknown> };
-        const setData = source.setData.bind(source);
-        source.setData = (d) => {
-          w.sent.push(`${id}@${map.getZoom().toFixed(2)}${map.isMoving() ? ' moving' : ''}`);
-          return setData(d);
-        };
+        const source = map.getSource(id) as unknown as Record<'setData' | 'updateData', (d: unknown) => Promise<unknown>>;
+        for (const method of ['setData', 'updateData'] as const) {
+          const send = source[method].bind(source);
+          source[method] = (d) => {
+            w.sent.push(`${id}@${map.getZoom().toFixed(2)}${map.isMoving() ? ' moving' : ''}`);
+            return send(d);
+          };
+        }
       }
       map.easeTo({ zoom: 4.5, center: [0, 20], duration: 1200 });
     });
@@ -501,6 +503,28 @@ test.describe('flows at corpus scale', () => {
     // Bands 0–2 were held at zoom 1; the gesture crossed zooms 2, 3 and 4: one load, at 4.5, none mid-way.
     expect(sent).toEqual(['claim-flow-aggregates@4.50', 'claim-flows@4.50']);
     await expectAggregatesMatchStore(app, corpus.bundles[0]!);
+    // Later band changes send only the bands that come and go; the sources hold the bands around the zoom,
+    // each arc once, and the flows those bands draw on their own.
+    for (const zoom of [5.5, 2.5, 3.5]) {
+      await page.evaluate((z) => (window as unknown as { claimAtlas: ClaimAtlasHandle }).claimAtlas.map!.jumpTo({ zoom: z }), zoom);
+      await app.whenMapIdle();
+      const held = await page.evaluate(async () => {
+        const map = (window as unknown as { claimAtlas: ClaimAtlasHandle }).claimAtlas.map!;
+        type Data = { features: { id: number; properties: { z?: number; own?: number; mark: string } }[] };
+        const aggregates = (await (map.getSource('claim-flow-aggregates') as unknown as { getData: () => Promise<Data> }).getData()).features;
+        const flows = (await (map.getSource('claim-flows') as unknown as { getData: () => Promise<Data> }).getData()).features;
+        return {
+          bands: [...new Set(aggregates.map((f) => f.properties.z!))].sort((a, b) => a - b),
+          unique: new Set(aggregates.map((f) => f.id)).size === aggregates.length && new Set(flows.map((f) => f.id)).size === flows.length,
+          strayFlows: flows.filter((f) => (f.properties.own! & (7 << (Math.floor(map.getZoom()) - 1))) === 0).length,
+        };
+      });
+      const z = Math.floor(zoom);
+      expect(held.bands, `aggregate bands held at zoom ${zoom}`).toEqual([z - 1, z, z + 1]);
+      expect(held.unique).toBe(true);
+      expect(held.strayFlows, `flows held at zoom ${zoom} that no band around it draws`).toBe(0);
+      await expectAggregatesMatchStore(app, corpus.bundles[0]!);
+    }
   });
 
   test('given a flow claim drawn inside an aggregate, when a link opens it, then its own arc is drawn on the map over the aggregates', async ({
