@@ -396,9 +396,10 @@ export class ClaimMap {
     this.map.on('zoom', () => {
       void this.loadClaimMarks();
       // The flow bands of a zoom are loaded once the camera stops, not at each band a zoom gesture crosses:
-      // at 100k claims a band change sends ~100k aggregate features to MapLibre's worker, a 2–5 s task
-      // (its deep copy of the GeoJSON), and a zoom from 2.5 to 6.5 crossed four of them mid-gesture. The
-      // bands either side of the last one are held already, so the gesture still draws arcs.
+      // at 100k claims a band change sends MapLibre's worker ~40k aggregate features, a 1–2 s task (its
+      // deep copy of the GeoJSON; 2–6 s when it sent all three bands), and a zoom from 2.5 to 6.5 crossed
+      // four of them mid-gesture. The bands either side of the last one are held already, so the gesture
+      // still draws arcs.
       if (this.map.isMoving()) this.bandsPending = true;
       else this.loadBands();
     });
