@@ -301,10 +301,8 @@ export class ClaimMap {
   private placeMarkCounts: PlaceMarkCounts | null = null;
   private aggregates: FlowAggregates | null = null;
   private aggregateCounts: AggregateCounts | null = null;
-  /** The aggregate bands the aggregate source holds now ("lo-hi", '' for none). */
-  private aggregateBands = '';
-  /** The aggregate bands the source holds now, or null: none yet (the next load sends the whole set). */
-  private aggregateBandsHeld: [number, number] | null = null;
+  /** The aggregate bands the aggregate source holds now (bit z: band z), or null: nothing sent yet. */
+  private aggregateBandsHeld: number | null = null;
   /** This bundle's flow arcs and arrowheads (the flows source). */
   private flowFeatures: RenderData['collection']['features'] = [];
   /** This bundle's points, areas and borders with its place marks (the claims source), and the few of them
@@ -317,9 +315,8 @@ export class ClaimMap {
   private clusterBandsHeld = Infinity;
   /** The zoom crossed into other flow bands while the camera was moving: load them at 'moveend'. */
   private bandsPending = false;
-  /** Which flow arcs the flows source holds now ("lo-hi" of the own bands, 'all', '' for none yet). */
-  private flowBands = '';
-  /** The `own` bits of the arcs the flows source holds (-1: every arc), or null: none sent yet. */
+  /** Which flow arcs the flows source holds now: those with an `own` bit in this mask (-1: every arc), or
+   *  null: nothing sent yet. */
   private flowBandsHeld: number | null = null;
   /** The claim whose arcs the selected-flows source holds (-1: none). */
   private selectedFlowsShown = -1;
@@ -597,11 +594,9 @@ export class ClaimMap {
     const ac = this.aggregateCounts;
     // The default (property `total`, `width`) already means "all visible": write state only where not.
     if (ac && this.aggregates) for (let a = 0; a < ac.n.length; a++) if (ac.n[a] !== this.aggregates.total[a]) this.writeAggregateState(a);
-    this.aggregateBands = '';
     this.aggregateBandsHeld = null;
     if (!this.aggregates) void aggregateSource.setData(EMPTY);
     this.flowFeatures = all.filter(isFlow);
-    this.flowBands = '';
     this.flowBandsHeld = null;
     const settle = () => {
       if (this.renderedBundle !== bundle) return;
@@ -730,29 +725,28 @@ export class ClaimMap {
     const source = this.map.getSource<GeoJSONSource>(FLOW_AGGREGATES_SOURCE);
     const claims = this.renderedBundle?.claims;
     if (!aggs || !source || !claims) return Promise.resolve();
-    const bands = bandsForZoom(aggs, this.map.getZoom());
-    const key = bands ? `${bands[0]}-${bands[1]}` : 'none';
-    if (key === this.aggregateBands) return Promise.resolve();
+    const wanted = bandMask(bandsForZoom(aggs, this.map.getZoom()), 0);
     const held = this.aggregateBandsHeld;
-    this.aggregateBands = key;
-    this.aggregateBandsHeld = bands;
+    if (wanted === held) return Promise.resolve();
+    this.aggregateBandsHeld = wanted;
     const claimId = (i: number) => claims[i]!.id;
+    const bandsIn = (mask: number) => {
+      const features: GeoJSON.Feature[] = [];
+      for (let b = 0; b <= aggs.maxZoom; b++) if (mask & (1 << b)) features.push(...aggregateCollection(aggs, claimId, b, b).features);
+      return features;
+    };
     let ready: Promise<void>;
-    if (bands && held) {
+    if (held !== null) {
       // Only the bands that come and go: a zoom level in, one band of ~40k arcs at 100k claims instead of three.
-      const add: GeoJSON.Feature[] = [];
-      for (let b = bands[0]; b <= bands[1]; b++) if (b < held[0] || b > held[1]) add.push(...aggregateCollection(aggs, claimId, b, b).features);
       const remove: number[] = [];
       for (let a = 0; a < aggs.count; a++) {
-        const b = aggs.band[a]!;
-        if (b >= held[0] && b <= held[1] && (b < bands[0] || b > bands[1])) {
-          remove.push(a);
-          if (!aggs.loop[a]) remove.push(aggs.count + a);
-        }
+        if ((held & ~wanted & (1 << aggs.band[a]!)) === 0) continue;
+        remove.push(a);
+        if (!aggs.loop[a]) remove.push(aggs.count + a);
       }
-      ready = updateOrSet(source, { add, remove }, () => aggregateCollection(aggs, claimId, bands[0], bands[1]));
+      ready = updateOrSet(source, { add: bandsIn(wanted & ~held), remove }, () => ({ type: 'FeatureCollection', features: bandsIn(wanted) }));
     } else {
-      ready = source.setData(bands ? aggregateCollection(aggs, claimId, bands[0], bands[1]) : EMPTY).then(() => undefined);
+      ready = source.setData({ type: 'FeatureCollection', features: bandsIn(wanted) }).then(() => undefined);
     }
     this.dataReady = Promise.all([this.dataReady, ready])
       .then(() => undefined)
@@ -769,13 +763,10 @@ export class ClaimMap {
     const source = this.map.getSource<GeoJSONSource>(FLOWS_SOURCE);
     if (!source || !this.render) return Promise.resolve();
     const aggs = this.aggregates;
-    const bands = aggs && this.map.getZoom() < aggs.maxZoom ? bandsForZoom(aggs, this.map.getZoom()) : null;
-    const key = bands ? `${bands[0]}-${bands[1]}` : 'all';
-    if (key === this.flowBands) return Promise.resolve();
+    // Bit z of a flow's `own`: drawn on its own at tile zoom z.
+    const wanted = bandMask(aggs && this.map.getZoom() < aggs.maxZoom ? bandsForZoom(aggs, this.map.getZoom()) : null, -1);
     const held = this.flowBandsHeld;
-    this.flowBands = key;
-    // Bit z of a flow's `own`: drawn on its own at tile zoom z; every bit: every arc.
-    const wanted = bands ? ((1 << (bands[1] + 1)) - 1) & ~((1 << bands[0]) - 1) : -1;
+    if (wanted === held) return Promise.resolve();
     this.flowBandsHeld = wanted;
     const holds = (mask: number, f: (typeof this.flowFeatures)[number]) => mask === -1 || (f.properties.own & mask) !== 0;
     let ready: Promise<void>;
@@ -1228,6 +1219,11 @@ interface Marked {
   aggregates: number[];
 }
 const NONE: Marked = { marks: [], flows: [], clusters: [], aggregates: [] };
+
+/** Bands lo..hi as bits (bit z: band z), or `none` without bands. */
+function bandMask(bands: [number, number] | null, none: number): number {
+  return bands ? ((1 << (bands[1] + 1)) - 1) & ~((1 << bands[0]) - 1) : none;
+}
 
 /**
  * Sends a source only what changed (MapLibre's `updateData`; every feature has an id), instead of all its
