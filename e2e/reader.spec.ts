@@ -75,6 +75,8 @@ test.describe('the article reader and the claim list', () => {
       .sort();
     expect(expected.length).toBe(2);
     await expect.poll(() => app.listedClaimIds()).toEqual(expected);
+    // The list's heading counts the matches against every claim the filters and the window show.
+    await expect(page.locator('section.claims .pane-sub')).toHaveText(`2 of ${bundle.claims.length} match`);
   });
 
   test('given a selected claim, then the panel shows its time phrase with the resolved interval', async ({ page }) => {
