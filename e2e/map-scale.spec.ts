@@ -84,6 +84,46 @@ test.describe('the map at corpus scale', () => {
     await expectLabelsMatchCounts(app);
   });
 
+  test('given a link with a time window, when the corpus arrives, then each claim source cuts its tiles with the data once, and the cluster labels already count the window', async ({
+    page,
+  }) => {
+    // Each tile a claim source loads holding features, from the map's first moment (the test handle
+    // appears with the map, before any data).
+    await page.addInitScript(() => {
+      type Tiled = { sourceId?: string; tile?: { tileID: { key: string | number }; buckets?: Record<string, unknown> } };
+      type Handle = { claimAtlas?: { map?: { on(type: string, fn: (e: Tiled) => void): void } }; cutWithData?: string[] };
+      const w = window as unknown as Handle;
+      w.cutWithData = [];
+      const timer = setInterval(() => {
+        const map = w.claimAtlas?.map;
+        if (!map) return;
+        clearInterval(timer);
+        map.on('sourcedata', (e) => {
+          if (e.sourceId?.startsWith('claim') && e.tile && Object.keys(e.tile.buckets ?? {}).length > 0) w.cutWithData!.push(`${e.sourceId} ${e.tile.tileID.key}`);
+        });
+      }, 2);
+    });
+    const { corpus, dataParam } = await serveCorpus(page, CORPUS);
+    const starts = corpus.bundles[0]!.claims.map((c) => c.when.start).sort();
+    const from = starts[Math.floor(starts.length / 4)]!;
+    const to = starts[Math.floor((starts.length * 3) / 4)]!;
+    const app = await openApp(page, `data=${dataParam}&${WORLD}&from=${from}&to=${to}`);
+    const shown = (await app.visibleClaimIds()).length;
+    expect(shown, 'the window hides some claims').toBeLessThan(CORPUS.claims * 0.8);
+    await expectMarksMatchStore(app, corpus.bundles[0]!);
+    await expectLabelsMatchCounts(app);
+    await app.whenMapIdle();
+    const cuts = await page.evaluate(() => (window as unknown as { cutWithData: string[] }).cutWithData);
+    // (At the world view the flows source holds no arc: they are all in aggregates.)
+    for (const source of ['claims', 'claim-clusters', 'claim-flow-aggregates']) {
+      expect(cuts.filter((c) => c.startsWith(`${source} `)).length, `${source} tiles with data`).toBeGreaterThan(0);
+    }
+    // Not once more: the link's window used to be applied after the claims were tiled, and rewrote every
+    // cluster label at once.
+    const twice = cuts.filter((c, i) => cuts.indexOf(c) !== i);
+    expect(twice, 'tiles cut twice').toEqual([]);
+  });
+
   test('given the window moved at the world view, when the user zooms in past zoom 3, then the smaller clusters there count the claims shown and say so', async ({
     page,
   }) => {

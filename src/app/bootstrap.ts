@@ -3,7 +3,7 @@
  * asked for, and hand the URL state to the store. Without `a=`, an index of several articles opens on all
  * of them; a single-article index opens on its article.
  */
-import type { AppStore } from '../store/app-store';
+import type { AppStore, OpeningFilters } from '../store/app-store';
 import { parseUrlState } from '../store/url-state';
 import { quoteForNotice } from '../store/url-state';
 import { ALL_ARTICLES, mergedClaimId, splitMergedClaimId } from '../domain/corpus';
@@ -11,7 +11,7 @@ import type { DataIndex } from '../domain/types';
 import { getClaimIndex } from '../store/claim-index';
 import { AllArticlesBuilder } from '../store/all-articles-builder';
 import { DataLoadError, loadArticle, loadArticles, loadIndex, type ArticleLoader, type LoadedArticles } from './load-data';
-import { applyUrlState, startUrlSync } from './url-sync';
+import { applyUrlState, openingFilters, startUrlSync } from './url-sync';
 import { createWorkerLoader } from './worker-loader';
 
 export const DEFAULT_INDEX = 'data/index.json';
@@ -60,7 +60,7 @@ function viewFor(store: AppStore, index: DataIndex, asked: string | null): strin
  * Loads every article of the index with progress in the store, then shows them merged. Articles that fail
  * get a notice each (file and problem); if none loads, the error screen names the first failure.
  */
-async function loadAll(store: AppStore): Promise<boolean> {
+async function loadAll(store: AppStore, opening?: OpeningFilters): Promise<boolean> {
   const st = store.getState();
   const index = st.index;
   if (!index) return false;
@@ -104,7 +104,7 @@ async function loadAll(store: AppStore): Promise<boolean> {
   }
   const t0 = performance.now();
   // The store's subscribers (the map among them) run inside this call: the measure covers them too.
-  store.getState().setAllArticles(bundles, builder);
+  store.getState().setAllArticles(bundles, builder, opening);
   performance.measure('claim-atlas:show-all-articles', { start: t0, end: performance.now() });
   const rest = `showing the other ${COUNT.format(bundles.length)} article${bundles.length === 1 ? '' : 's'}`;
   for (const f of failures.slice(0, MAX_FAILURE_NOTICES)) {
@@ -137,13 +137,17 @@ export async function bootstrap(store: AppStore, search: string, baseUrl: string
     const index = await loadIndex(indexPath, baseUrl);
     st.setIndex(index);
     const view = viewFor(store, index, url.article);
+    // The link's filters go in with the bundle, so the map tiles and counts it once, under them.
+    const notices: string[] = [];
+    const opening = openingFilters(url, (text) => notices.push(text));
     if (view === ALL_ARTICLES) {
-      if (!(await loadAll(store))) return () => undefined;
+      if (!(await loadAll(store, opening))) return () => undefined;
     } else {
       takeEarlyLoader()?.dispose();
-      store.getState().setBundle(await loadArticle(indexPath, view, baseUrl));
+      store.getState().setBundle(await loadArticle(indexPath, view, baseUrl), opening);
     }
-    applyUrlState(store, { ...url, claim: claimForView(url.claim, view) });
+    for (const text of notices) store.getState().addNotice(text);
+    applyUrlState(store, { ...url, claim: claimForView(url.claim, view) }, { filtersSet: true });
     return startUrlSync(store, url.data);
   } catch (err) {
     takeEarlyLoader()?.dispose();

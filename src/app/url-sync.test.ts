@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createAppStore, type AppStore } from '../store/app-store';
-import { getVisibleClaimIds } from '../store/selectors';
+import { getVisibleClaimIds, getVisibleMask } from '../store/selectors';
 import { parseUrlState, serializeUrlState } from '../store/url-state';
 import { makeBundle } from '../store/test-fixtures/bundle';
 import { dayFromIso } from '../domain/time-window';
-import { applyUrlState, urlStateFromStore } from './url-sync';
+import { applyUrlState, openingFilters, urlStateFromStore } from './url-sync';
 
 let store: AppStore;
 beforeEach(() => {
@@ -59,6 +59,38 @@ describe('applyUrlState', () => {
   it('accepts an open-ended window', () => {
     apply('?from=2021-07-28');
     expect(getVisibleClaimIds(store.getState())).toEqual(['fighters-move', 'kabul-denies', 'exercise-next-week']);
+  });
+});
+
+describe('openingFilters', () => {
+  it('sets a link\'s window, kinds and speakers in the same change as the article: no subscriber sees the article unfiltered', () => {
+    const fresh = createAppStore();
+    const bundle = makeBundle();
+    const seen: number[] = [];
+    // What the map counts and tiles: the visible claims each time the article or its filters change.
+    fresh.subscribe(getVisibleMask, (mask) => seen.push(mask.reduce((n, v) => n + v, 0)));
+    const notices: string[] = [];
+    const { state } = parseUrlState('?from=2021-07-01&to=2021-08-01&kinds=statement,movement&by=Government%20of%20Afghanistan');
+    fresh.getState().setBundle(bundle, openingFilters(state, (text) => notices.push(text)));
+    expect(seen).toEqual([1]);
+    expect(getVisibleClaimIds(fresh.getState())).toEqual(['kabul-denies']);
+    expect(notices).toEqual([]);
+    // The rest of the link leaves those filters as they are.
+    applyUrlState(fresh, state, { filtersSet: true });
+    expect(seen).toEqual([1]);
+  });
+
+  it('drops a window outside the article\'s dates and unknown speakers, saying so', () => {
+    const fresh = createAppStore();
+    const notices: string[] = [];
+    const { state } = parseUrlState('?from=1990-01-01&to=1990-02-01&by=Nobody%20Known');
+    fresh.getState().setBundle(makeBundle(), openingFilters(state, (text) => notices.push(text)));
+    expect(fresh.getState().timeWindow).toBeNull();
+    expect(fresh.getState().by).toBeNull();
+    expect(notices).toEqual([
+      'No claim in this article is said or reported by "Nobody Known"; that filter was dropped.',
+      "The time window 1990-01-01 – 1990-02-01 lies outside this article's dates; showing the whole timeline.",
+    ]);
   });
 });
 

@@ -1,45 +1,66 @@
 /**
- * The URL ⇄ store binding. `applyUrlState` runs once the article is loaded (ids and names can only be
- * checked against it); `startUrlSync` then mirrors the store into the query string with replaceState,
- * debounced so map moves and timeline drags do not flood the history API.
+ * The URL ⇄ store binding. A link's filters are set together with the article they open (`openingFilters`:
+ * ids and names can only be checked against it), then `applyUrlState` selects its claim and frames the map;
+ * `startUrlSync` then mirrors the store into the query string with replaceState, debounced so map moves
+ * and timeline drags do not flood the history API.
  */
-import type { AppStore } from '../store/app-store';
+import type { AppStore, OpeningFilters } from '../store/app-store';
 import { getClaimIndex } from '../store/claim-index';
 import { ALL_ARTICLES } from '../domain/corpus';
 import { quoteForNotice, serializeUrlState, urlStateFromStore, type UrlState } from '../store/url-state';
 
 export { urlStateFromStore };
-import { dayFromIso, overlapsWindow } from '../domain/time-window';
+import { dayFromIso, overlapsWindow, windowIn } from '../domain/time-window';
 import { withEmbedFlag } from './embed';
 
-export function applyUrlState(store: AppStore, url: UrlState): void {
+/**
+ * A link's filters (kinds, voices, time window) for the bundle it opens, checked against that bundle: a
+ * name no claim has, or a window outside its dates, is dropped with a notice handed to `notice`. For
+ * setBundle/setAllArticles, which set them together with the bundle.
+ */
+export function openingFilters(url: UrlState, notice: (text: string) => void): OpeningFilters {
+  return (bundle) => {
+    const index = getClaimIndex(bundle);
+    const what = bundle.article.slug === ALL_ARTICLES ? 'these articles' : 'this article';
+    const filters: ReturnType<OpeningFilters> = { kinds: url.kinds };
+
+    if (url.by) {
+      const known = new Set(index.voiceCounts.map((v) => v.name));
+      const valid = url.by.filter((n) => known.has(n));
+      const unknown = url.by.filter((n) => !known.has(n));
+      if (unknown.length > 0) {
+        notice(`No claim in ${what} is said or reported by ${unknown.slice(0, 3).map(quoteForNotice).join(', ')}; that filter was dropped.`);
+      }
+      filters.by = valid.length > 0 ? valid : null;
+    }
+
+    const domain = index.domain;
+    if ((url.from || url.to) && domain) {
+      const start = url.from ? dayFromIso(url.from)! : domain.start;
+      const end = url.to ? dayFromIso(url.to)! : domain.end;
+      if (end > start && overlapsWindow(start, end, domain)) filters.timeWindow = windowIn({ start, end }, domain);
+      else notice(`The time window ${url.from ?? '…'} – ${url.to ?? '…'} lies outside ${what === 'this article' ? "this article's" : "these articles'"} dates; showing the whole timeline.`);
+    }
+    return filters;
+  };
+}
+
+/**
+ * The rest of a link once its bundle is shown: the linked claim selected, and the camera on the saved
+ * view, else on that claim, else on every claim. Unless `filtersSet` (the bundle was set with
+ * openingFilters), the link's filters are applied first, as a change of their own.
+ */
+export function applyUrlState(store: AppStore, url: UrlState, { filtersSet = false }: { filtersSet?: boolean } = {}): void {
   const st = store.getState();
   const bundle = st.bundle;
   if (!bundle) return;
+  if (!filtersSet) {
+    const notices: string[] = [];
+    store.setState(openingFilters(url, (text) => notices.push(text))(bundle));
+    for (const text of notices) st.addNotice(text);
+  }
   const index = getClaimIndex(bundle);
   const what = bundle.article.slug === ALL_ARTICLES ? 'these articles' : 'this article';
-
-  st.setKinds(url.kinds);
-
-  if (url.by) {
-    const known = new Set(index.voiceCounts.map((v) => v.name));
-    const valid = url.by.filter((n) => known.has(n));
-    const unknown = url.by.filter((n) => !known.has(n));
-    if (unknown.length > 0) {
-      st.addNotice(
-        `No claim in ${what} is said or reported by ${unknown.slice(0, 3).map(quoteForNotice).join(', ')}; that filter was dropped.`,
-      );
-    }
-    st.setBy(valid.length > 0 ? valid : null);
-  }
-
-  const domain = index.domain;
-  if ((url.from || url.to) && domain) {
-    const start = url.from ? dayFromIso(url.from)! : domain.start;
-    const end = url.to ? dayFromIso(url.to)! : domain.end;
-    if (end > start && overlapsWindow(start, end, domain)) st.setTimeWindow({ start, end });
-    else st.addNotice(`The time window ${url.from ?? '…'} – ${url.to ?? '…'} lies outside ${what === 'this article' ? "this article's" : "these articles'"} dates; showing the whole timeline.`);
-  }
 
   let claimBbox: readonly [number, number, number, number] | null = null;
   if (url.claim) {

@@ -44,6 +44,12 @@ export function clampWindow(win: DayWindow, domain: DayWindow): DayWindow {
   return { start, end: start + width };
 }
 
+/** The window state for `win` in `domain`: clamped to it, and null (no window) when that is all of it. */
+export function windowIn(win: DayWindow, domain: DayWindow): DayWindow | null {
+  const clamped = clampWindow(win, domain);
+  return clamped.start === domain.start && clamped.end === domain.end ? null : clamped;
+}
+
 /** Move one edge of the window, keeping at least one day between the edges and both inside the domain. */
 export function moveEdge(win: DayWindow, edge: 'start' | 'end', day: number, domain: DayWindow): DayWindow {
   const d = Math.round(day);

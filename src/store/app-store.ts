@@ -8,7 +8,7 @@ import { subscribeWithSelector } from 'zustand/middleware';
 import type { ArticleBundle, ClaimKind, DataIndex } from '../domain/types';
 import { ALL_ARTICLES } from '../domain/corpus';
 import { AllArticlesBuilder } from './all-articles-builder';
-import { clampWindow, shiftWindow, type DayWindow } from '../domain/time-window';
+import { clampWindow, shiftWindow, windowIn, type DayWindow } from '../domain/time-window';
 import { getClaimIndex } from './claim-index';
 
 export interface LoadError {
@@ -49,16 +49,25 @@ export interface DataSlice {
   setDraft: (draft: DraftArticle) => void;
   showDraft: () => void;
   setIndex: (index: DataIndex) => void;
-  setBundle: (bundle: ArticleBundle) => void;
+  /** Shows `bundle`; `opening` sets its filters in the same change (see OpeningFilters). */
+  setBundle: (bundle: ArticleBundle, opening?: OpeningFilters) => void;
   /** Merges the loaded articles (index order) and shows them as the all-articles view; `builder` may
-   *  hold the articles already prepared while they loaded. */
-  setAllArticles: (bundles: readonly ArticleBundle[], builder?: AllArticlesBuilder) => void;
+   *  hold the articles already prepared while they loaded; `opening` as for setBundle. */
+  setAllArticles: (bundles: readonly ArticleBundle[], builder?: AllArticlesBuilder, opening?: OpeningFilters) => void;
   /** Shows the merged bundle again (already built). */
   showAllArticles: () => void;
   setLoadProgress: (progress: { done: number; total: number } | null) => void;
   setReaderArticle: (slug: string | null) => void;
   setLoadError: (error: LoadError) => void;
 }
+
+/**
+ * The filters a bundle opens with (a link's kinds, voices and time window), worked out from the bundle
+ * itself, and set in the same store change as the bundle: so no subscriber sees the new bundle under the
+ * old filters first. The map would otherwise tile and count every claim, then hide a link's window of
+ * them a moment later (at 100k claims, ~20k feature-states and the cluster labels tiled twice).
+ */
+export type OpeningFilters = (bundle: ArticleBundle) => Partial<Pick<FilterSlice, 'kinds' | 'by' | 'timeWindow'>>;
 
 export interface FilterSlice {
   /** Kinds shown; null = every kind. */
@@ -189,19 +198,19 @@ const createDataSlice: Slice<DataSlice> = (set, get) => ({
   allBundle: null,
   loadProgress: null,
   readerArticle: null,
-  setBundle: (bundle) => {
+  setBundle: (bundle, opening) => {
     const articles = new Map(get().articles);
     if (bundle.article.slug !== ALL_ARTICLES) articles.set(bundle.article.slug, bundle);
-    set({ ...SHOWN_FRESH, bundle, showingDraft: false, articles });
+    set({ ...SHOWN_FRESH, bundle, showingDraft: false, articles, ...opening?.(bundle) });
   },
-  setAllArticles: (bundles, builder = new AllArticlesBuilder()) => {
+  setAllArticles: (bundles, builder = new AllArticlesBuilder(), opening) => {
     const articles = new Map(get().articles);
     for (const b of bundles) articles.set(b.article.slug, b);
     const t0 = performance.now();
     // The merged bundle with its claim index already made (mergeBundles + getClaimIndex, in pieces).
     const allBundle = builder.build(bundles);
     performance.measure('claim-atlas:merge-articles', { start: t0, end: performance.now() });
-    set({ ...SHOWN_FRESH, bundle: allBundle, allBundle, articles, showingDraft: false, loadProgress: null });
+    set({ ...SHOWN_FRESH, bundle: allBundle, allBundle, articles, showingDraft: false, loadProgress: null, ...opening?.(allBundle) });
   },
   showAllArticles: () => {
     const allBundle = get().allBundle;
@@ -239,10 +248,7 @@ const createFilterSlice: Slice<FilterSlice> = (set, get) => ({
   setListText: (listText) => set({ listText }),
   setTimeWindow: (win) => {
     const domain = domainOf(get());
-    if (!win || !domain) return set({ timeWindow: null });
-    const clamped = clampWindow(win, domain);
-    const whole = clamped.start === domain.start && clamped.end === domain.end;
-    set({ timeWindow: whole ? null : clamped });
+    set({ timeWindow: win && domain ? windowIn(win, domain) : null });
   },
   setPlaying: (playing) => {
     const domain = domainOf(get());
