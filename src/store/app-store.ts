@@ -65,7 +65,8 @@ export interface DataSlice {
  * The filters a bundle opens with (a link's kinds, voices and time window), worked out from the bundle
  * itself, and set in the same store change as the bundle: so no subscriber sees the new bundle under the
  * old filters first. The map would otherwise tile and count every claim, then hide a link's window of
- * them a moment later (at 100k claims, ~20k feature-states and the cluster labels tiled twice).
+ * them a moment later (the bench's 100k link: ~20k claims hidden after the fact, and every cluster label
+ * rewritten, its tiles cut a second time).
  */
 export type OpeningFilters = (bundle: ArticleBundle) => Partial<Pick<FilterSlice, 'kinds' | 'by' | 'timeWindow'>>;
 
