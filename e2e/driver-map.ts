@@ -216,6 +216,39 @@ export async function countDraws(page: Page): Promise<void> {
   });
 }
 
+/** A tile a source loaded: its source, zoom and MapLibre key, and whether it holds any feature. */
+export interface TileLoad {
+  source: string;
+  z: number;
+  key: string;
+  filled: boolean;
+}
+
+/** Records every tile the map loads from its first moment (the test handle appears with the map, before
+ *  any data), for `tileLoads`. */
+export async function recordTileLoads(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    type Tiled = { sourceId?: string; tile?: { tileID: { key: string | number; canonical: { z: number } }; buckets?: Record<string, unknown> } };
+    type Handle = { claimAtlas?: { map?: { on(type: string, fn: (e: Tiled) => void): void } }; __tileLoads?: TileLoad[] };
+    const w = window as unknown as Handle;
+    w.__tileLoads = [];
+    const timer = setInterval(() => {
+      const map = w.claimAtlas?.map;
+      if (!map) return;
+      clearInterval(timer);
+      map.on('sourcedata', (e) => {
+        if (!e.sourceId || !e.tile) return;
+        const filled = Object.keys(e.tile.buckets ?? {}).length > 0;
+        w.__tileLoads!.push({ source: e.sourceId, z: e.tile.tileID.canonical.z, key: String(e.tile.tileID.key), filled });
+      });
+    }, 2);
+  });
+}
+
+export function tileLoads(page: Page): Promise<TileLoad[]> {
+  return page.evaluate(() => (window as unknown as { __tileLoads: TileLoad[] }).__tileLoads);
+}
+
 export function firstDraw(page: Page): Promise<{ at: number; claims: number } | null> {
   return page.evaluate(() => (window as unknown as { __firstDraw: { at: number; claims: number } | null }).__firstDraw);
 }

@@ -1,6 +1,6 @@
 import { serveCorpus } from './corpus-fixture';
 import { expect, openApp, test, type Atlas, type ClaimAtlasHandle } from './driver';
-import { chooserClaimIds, clickableFlowPoint, countDraws, drawnFlows, drawnPointMarks, ringSpots, sharedFlowPoint, type DrawnFlow, type DrawnMark } from './driver-map';
+import { chooserClaimIds, clickableFlowPoint, countDraws, drawnFlows, recordTileLoads, tileLoads, drawnPointMarks, ringSpots, sharedFlowPoint, type DrawnFlow, type DrawnMark } from './driver-map';
 import type { ArticleBundle, Claim } from '../src/domain/types';
 
 // One article of 2,000 claims (~230 point marks: dense enough to cluster), so this runs on the per-article
@@ -87,22 +87,7 @@ test.describe('the map at corpus scale', () => {
   test('given a link with a time window, when the corpus arrives, then each claim source cuts its tiles with the data once, and the cluster labels already count the window', async ({
     page,
   }) => {
-    // Each tile a claim source loads holding features, from the map's first moment (the test handle
-    // appears with the map, before any data).
-    await page.addInitScript(() => {
-      type Tiled = { sourceId?: string; tile?: { tileID: { key: string | number }; buckets?: Record<string, unknown> } };
-      type Handle = { claimAtlas?: { map?: { on(type: string, fn: (e: Tiled) => void): void } }; cutWithData?: string[] };
-      const w = window as unknown as Handle;
-      w.cutWithData = [];
-      const timer = setInterval(() => {
-        const map = w.claimAtlas?.map;
-        if (!map) return;
-        clearInterval(timer);
-        map.on('sourcedata', (e) => {
-          if (e.sourceId?.startsWith('claim') && e.tile && Object.keys(e.tile.buckets ?? {}).length > 0) w.cutWithData!.push(`${e.sourceId} ${e.tile.tileID.key}`);
-        });
-      }, 2);
-    });
+    await recordTileLoads(page);
     const { corpus, dataParam } = await serveCorpus(page, CORPUS);
     const starts = corpus.bundles[0]!.claims.map((c) => c.when.start).sort();
     const from = starts[Math.floor(starts.length / 4)]!;
@@ -113,7 +98,8 @@ test.describe('the map at corpus scale', () => {
     await expectMarksMatchStore(app, corpus.bundles[0]!);
     await expectLabelsMatchCounts(app);
     await app.whenMapIdle();
-    const cuts = await page.evaluate(() => (window as unknown as { cutWithData: string[] }).cutWithData);
+    // Each tile a claim source loaded holding features.
+    const cuts = (await tileLoads(page)).filter((t) => t.source.startsWith('claim') && t.filled).map((t) => `${t.source} ${t.key}`);
     // (At the world view the flows source holds no arc: they are all in aggregates.)
     for (const source of ['claims', 'claim-clusters', 'claim-flow-aggregates']) {
       expect(cuts.filter((c) => c.startsWith(`${source} `)).length, `${source} tiles with data`).toBeGreaterThan(0);

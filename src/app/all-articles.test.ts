@@ -12,7 +12,7 @@ import { loadArticles } from './load-data';
 import { createWorkerLoader } from './worker-loader';
 import { ALL_ARTICLES } from '../domain/corpus';
 import type { ArticleBundle, DataIndex } from '../domain/types';
-import { getReaderBundle, getVisibleClaimIds } from '../store/selectors';
+import { getReaderBundle, getVisibleClaimIds, getVisibleMask } from '../store/selectors';
 
 const BASE = 'http://localhost:5180/';
 
@@ -158,6 +158,19 @@ describe('switching views', () => {
     expect(store.getState().bundle?.article.slug).toBe(ALL_ARTICLES);
     expect(store.getState().selectedId).toBe('gamma/exercise-next-week');
     expect(asked.length).toBe(before);
+  });
+
+  it('clears the filters in the same change as it shows the other view: what the map counts changes once', async () => {
+    serve(three);
+    stop = await bootstrap(store, '?kinds=movement&from=2021-07-01&to=2021-08-01', BASE);
+    const seen: number[] = [];
+    store.subscribe(getVisibleMask, (mask) => seen.push(mask.reduce((n, v) => n + v, 0)));
+    await switchArticle(store, 'gamma');
+    expect(seen).toEqual([4]);
+    const st = store.getState();
+    expect([st.kinds, st.by, st.timeWindow, st.listText]).toEqual([null, null, null, '']);
+    await switchArticle(store, ALL_ARTICLES);
+    expect(seen).toEqual([4, 12]);
   });
 
   it('loads every article when switching to the all view from a per-article link', async () => {

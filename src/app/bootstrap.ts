@@ -3,7 +3,7 @@
  * asked for, and hand the URL state to the store. Without `a=`, an index of several articles opens on all
  * of them; a single-article index opens on its article.
  */
-import type { AppStore, OpeningFilters } from '../store/app-store';
+import { NO_FILTERS, type AppStore, type OpeningFilters } from '../store/app-store';
 import { parseUrlState } from '../store/url-state';
 import { quoteForNotice } from '../store/url-state';
 import { ALL_ARTICLES, mergedClaimId, splitMergedClaimId } from '../domain/corpus';
@@ -184,14 +184,14 @@ export async function switchArticle(store: AppStore, slug: string, claimId?: str
   if (st.loadProgress) return; // already loading every article
   const keep = claimId ?? (st.showingDraft ? null : carriedClaim(st.selectedId, st.bundle?.article.slug ?? null, slug));
   try {
+    // The filters are cleared with the view's bundle, not after it: the map counts and tiles it once.
     if (all) {
-      if (st.allBundle) st.showAllArticles();
-      else if (!(await loadAll(store))) return;
+      if (st.allBundle) st.showAllArticles(NO_FILTERS);
+      else if (!(await loadAll(store, NO_FILTERS))) return;
     } else {
       const bundle = st.articles.get(slug) ?? (await loadArticle(source.indexPath, slug, source.baseUrl));
-      store.getState().setBundle(bundle);
+      store.getState().setBundle(bundle, NO_FILTERS);
     }
-    store.getState().resetFilters();
     const now = store.getState();
     const i = keep === null ? undefined : now.bundle ? getClaimIndex(now.bundle).byId.get(keep) : undefined;
     const claim = i === undefined ? null : now.bundle!.claims[i]!;

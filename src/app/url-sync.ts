@@ -5,6 +5,7 @@
  * and timeline drags do not flood the history API.
  */
 import type { AppStore, OpeningFilters } from '../store/app-store';
+import type { ArticleBundle } from '../domain/types';
 import { getClaimIndex } from '../store/claim-index';
 import { ALL_ARTICLES } from '../domain/corpus';
 import { quoteForNotice, serializeUrlState, urlStateFromStore, type UrlState } from '../store/url-state';
@@ -12,6 +13,11 @@ import { quoteForNotice, serializeUrlState, urlStateFromStore, type UrlState } f
 export { urlStateFromStore };
 import { dayFromIso, overlapsWindow, windowIn } from '../domain/time-window';
 import { withEmbedFlag } from './embed';
+
+/** How notices name what a bundle holds. */
+function whatOf(bundle: ArticleBundle): 'these articles' | 'this article' {
+  return bundle.article.slug === ALL_ARTICLES ? 'these articles' : 'this article';
+}
 
 /**
  * A link's filters (kinds, voices, time window) for the bundle it opens, checked against that bundle: a
@@ -21,7 +27,7 @@ import { withEmbedFlag } from './embed';
 export function openingFilters(url: UrlState, notice: (text: string) => void): OpeningFilters {
   return (bundle) => {
     const index = getClaimIndex(bundle);
-    const what = bundle.article.slug === ALL_ARTICLES ? 'these articles' : 'this article';
+    const what = whatOf(bundle);
     const filters: ReturnType<OpeningFilters> = { kinds: url.kinds };
 
     if (url.by) {
@@ -60,7 +66,7 @@ export function applyUrlState(store: AppStore, url: UrlState, { filtersSet = fal
     for (const text of notices) st.addNotice(text);
   }
   const index = getClaimIndex(bundle);
-  const what = bundle.article.slug === ALL_ARTICLES ? 'these articles' : 'this article';
+  const what = whatOf(bundle);
 
   let claimBbox: readonly [number, number, number, number] | null = null;
   if (url.claim) {

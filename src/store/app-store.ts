@@ -54,8 +54,8 @@ export interface DataSlice {
   /** Merges the loaded articles (index order) and shows them as the all-articles view; `builder` may
    *  hold the articles already prepared while they loaded; `opening` as for setBundle. */
   setAllArticles: (bundles: readonly ArticleBundle[], builder?: AllArticlesBuilder, opening?: OpeningFilters) => void;
-  /** Shows the merged bundle again (already built). */
-  showAllArticles: () => void;
+  /** Shows the merged bundle again (already built); `opening` as for setBundle. */
+  showAllArticles: (opening?: OpeningFilters) => void;
   setLoadProgress: (progress: { done: number; total: number } | null) => void;
   setReaderArticle: (slug: string | null) => void;
   setLoadError: (error: LoadError) => void;
@@ -68,7 +68,10 @@ export interface DataSlice {
  * them a moment later (the bench's 100k link: ~20k claims hidden after the fact, and every cluster label
  * rewritten, its tiles cut a second time).
  */
-export type OpeningFilters = (bundle: ArticleBundle) => Partial<Pick<FilterSlice, 'kinds' | 'by' | 'timeWindow'>>;
+export type OpeningFilters = (bundle: ArticleBundle) => Partial<Pick<FilterSlice, 'kinds' | 'by' | 'timeWindow' | 'listText'>>;
+
+/** Opening with every filter cleared (another view of the index: its filters do not carry over). */
+export const NO_FILTERS: OpeningFilters = () => ({ kinds: null, by: null, listText: '' });
 
 export interface FilterSlice {
   /** Kinds shown; null = every kind. */
@@ -213,9 +216,9 @@ const createDataSlice: Slice<DataSlice> = (set, get) => ({
     performance.measure('claim-atlas:merge-articles', { start: t0, end: performance.now() });
     set({ ...SHOWN_FRESH, bundle: allBundle, allBundle, articles, showingDraft: false, loadProgress: null, ...opening?.(allBundle) });
   },
-  showAllArticles: () => {
+  showAllArticles: (opening) => {
     const allBundle = get().allBundle;
-    if (allBundle) set({ ...SHOWN_FRESH, bundle: allBundle, showingDraft: false });
+    if (allBundle) set({ ...SHOWN_FRESH, bundle: allBundle, showingDraft: false, ...opening?.(allBundle) });
   },
   setLoadProgress: (loadProgress) => set({ loadProgress }),
   setReaderArticle: (readerArticle) => set({ readerArticle }),
