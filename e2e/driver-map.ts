@@ -1,9 +1,9 @@
 /**
  * Driver steps for the map at corpus scale (issue 5): clusters and shared marks. Builds on driver.ts and
  * the documented test handle (src/app/README-test-handle.md): cluster features live in layer
- * `claims-cluster` with feature-state `n` (visible claims) and a `count` property (the number on the
- * label); every rendered claim feature is answered once per visible claim it stands for, with `claimId`
- * and `claimIds`.
+ * `claims-cluster` with feature-state `n` (visible claims), and the number written on each is an element
+ * `[data-cluster=<feature id>]` (with `data-n`) in `[data-testid=cluster-labels]`; every rendered claim
+ * feature is answered once per visible claim it stands for, with `claimId` and `claimIds`.
  */
 import { PICK_TIERS } from '../src/map/map-style';
 import { expect, type Atlas, type ClaimAtlasHandle } from './driver';
@@ -35,6 +35,11 @@ export async function drawnPointMarks(app: Atlas): Promise<DrawnMark[]> {
     const map = (window as unknown as { claimAtlas: ClaimAtlasHandle }).claimAtlas.map!;
     const rect = map.getCanvas().getBoundingClientRect();
     const layers = ['claims-cluster', 'claims-point'].filter((l) => map.getLayer(l));
+    // The number written on a cluster is page text over the canvas (src/map/cluster-labels.ts).
+    const labelOf = (id: number): number | null => {
+      const el = document.querySelector<HTMLElement>(`[data-testid="cluster-labels"] [data-cluster="${id}"]`);
+      return el ? Number(el.dataset['n']) : null;
+    };
     const marks = new Map<string, DrawnMark>();
     for (const f of map.queryRenderedFeatures({ layers })) {
       if (f.geometry.type !== 'Point' || typeof f.id !== 'number') continue;
@@ -52,7 +57,7 @@ export async function drawnPointMarks(app: Atlas): Promise<DrawnMark[]> {
           y: rect.top + p.y,
           claimIds: [],
           n: kind === 'cluster' ? (state.n ?? props.count ?? null) : null,
-          label: kind === 'cluster' ? (props.count ?? null) : null,
+          label: kind === 'cluster' ? labelOf(f.id) : null,
         };
         marks.set(key, mark);
       }
@@ -192,23 +197,6 @@ export async function recordFirstDraw(page: Page): Promise<void> {
             const ids = new Set(map ? map.queryRenderedFeatures({ layers }).map((f) => f.properties?.['claimId'] as string) : []);
             w.__firstDraw = { at: performance.now(), claims: ids.size };
           }
-          return original.apply(this, args);
-        };
-      }
-    }
-  });
-}
-
-/** Counts the page's WebGL draw calls in `window.__draws`, for checks made inside the page. */
-export async function countDraws(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const w = window as unknown as { __draws: number };
-    w.__draws = 0;
-    for (const proto of [WebGL2RenderingContext.prototype, WebGLRenderingContext.prototype]) {
-      for (const name of ['drawElements', 'drawArrays'] as const) {
-        const original = proto[name] as (...args: unknown[]) => void;
-        (proto as unknown as Record<string, unknown>)[name] = function (this: unknown, ...args: unknown[]) {
-          w.__draws++;
           return original.apply(this, args);
         };
       }

@@ -1,6 +1,7 @@
 import { serveCorpus } from './corpus-fixture';
 import { expect, openApp, test, type Atlas, type ClaimAtlasHandle } from './driver';
-import { chooserClaimIds, clickableFlowPoint, countDraws, drawnFlows, recordTileLoads, tileLoads, drawnPointMarks, ringSpots, sharedFlowPoint, type DrawnFlow, type DrawnMark } from './driver-map';
+import { chooserClaimIds, clickableFlowPoint, drawnFlows, recordTileLoads, tileLoads, drawnPointMarks, ringSpots, sharedFlowPoint, type DrawnFlow, type DrawnMark } from './driver-map';
+import { ShareSteps } from './driver-share';
 import type { ArticleBundle, Claim } from '../src/domain/types';
 
 // One article of 2,000 claims (~230 point marks: dense enough to cluster), so this runs on the per-article
@@ -30,7 +31,7 @@ async function expectMarksMatchStore(app: Atlas, bundle: ArticleBundle): Promise
   return marks;
 }
 
-/** The number written on each cluster catches up with its count once the window rests. */
+/** The number written on each cluster in view is its count. */
 async function expectLabelsMatchCounts(app: Atlas): Promise<void> {
   await expect
     .poll(async () => {
@@ -163,45 +164,79 @@ test.describe('the map at corpus scale', () => {
     expect(wrong.wrong).toEqual([]);
   });
 
-  test('given the cluster labels being rewritten after the window moved, when the user moves it again, then that step is drawn at once, not after the labels', async ({
+  test('given the world view, when the user moves the time window, then the number on each cluster changes in the frame that redraws its disc', async ({
     page,
   }) => {
-    const { dataParam } = await serveCorpus(page, { claims: 10_000, articles: 10, seed: 1 });
-    await countDraws(page);
+    const { dataParam } = await serveCorpus(page, CORPUS);
     const app = await openApp(page, `data=${dataParam}&${WORLD}`);
-    await app.handle('end').focus();
-    // Steps back from the end of the timeline (its padding holds no claims); ~0.2 s after the last one the cluster
-    // labels are rewritten (re-tiled), and painting waits for those tiles. One more step comes the moment
-    // that refresh starts: it is dispatched in the page, in the same task, because a key press sent from here
-    // could arrive after the tiles (~0.1 s at 10k claims).
-    const refreshing = page.evaluate(
-      () =>
-        new Promise<{ drawnWhileRefreshing: boolean; shownBefore: number; shownAtDraw: number }>((resolve) => {
-          const w = window as unknown as { __draws: number; claimAtlas: ClaimAtlasHandle };
-          const map = w.claimAtlas.map!;
-          const onLoading = (e: { sourceId?: string }) => {
-            if (e.sourceId !== 'claim-clusters') return;
-            map.off('sourcedataloading', onLoading);
-            const el = document.querySelector('[data-testid="timeline-handle-end"]')!;
-            const before = w.__draws;
-            const shownBefore = w.claimAtlas.getVisibleClaimIds().length;
-            el.dispatchEvent(new KeyboardEvent('keydown', { key: 'PageDown', bubbles: true, cancelable: true }));
-            const shownAtDraw = w.claimAtlas.getVisibleClaimIds().length;
-            const poll = () => {
-              if (w.__draws > before) resolve({ drawnWhileRefreshing: !map.isSourceLoaded('claim-clusters'), shownBefore, shownAtDraw });
-              else requestAnimationFrame(poll);
-            };
-            requestAnimationFrame(poll);
-          };
-          map.on('sourcedataloading', onLoading);
-        }),
-    );
-    for (let i = 0; i < 12; i++) await page.keyboard.press('PageDown');
-    const { drawnWhileRefreshing, shownBefore, shownAtDraw } = await refreshing;
-    expect(shownAtDraw, 'the last step changed the claims shown').toBeLessThan(shownBefore);
-    expect(drawnWhileRefreshing, 'the last step was drawn before the re-tiled labels were in').toBe(true);
     await app.whenMapIdle();
+    // Every frame painted while the window moves: each disc drawn against the number written on it.
+    await page.evaluate(() => {
+      const w = window as unknown as { claimAtlas: ClaimAtlasHandle; __labelFrames: { frames: number; changed: number; wrong: string[] } };
+      const map = w.claimAtlas.map!;
+      const numbers = () =>
+        new Map(
+          [...document.querySelectorAll<HTMLElement>('[data-testid="cluster-labels"] [data-cluster]')].map((el) => [Number(el.dataset['cluster']), Number(el.dataset['n'])]),
+        );
+      let last = numbers();
+      const log = (w.__labelFrames = { frames: 0, changed: 0, wrong: [] as string[] });
+      map.on('render', () => {
+        const now = numbers();
+        log.frames++;
+        if ([...now].some(([c, n]) => last.get(c) !== n)) log.changed++;
+        last = now;
+        for (const f of map.queryRenderedFeatures({ layers: ['claims-cluster'] })) {
+          const disc = (f.state as { n?: number }).n ?? (f.properties as { count: number }).count;
+          if (now.get(f.id as number) !== disc) log.wrong.push(`frame ${log.frames}: cluster ${f.id} drawn for ${disc}, says ${now.get(f.id as number)}`);
+        }
+      });
+    });
+    for (let i = 0; i < 8; i++) await app.pressOnHandle('start', 'PageUp');
+    await app.whenMapIdle();
+    const log = await page.evaluate(() => (window as unknown as { __labelFrames: { frames: number; changed: number; wrong: string[] } }).__labelFrames);
+    expect(log.changed, 'frames in which numbers changed').toBeGreaterThan(0);
+    expect([...new Set(log.wrong)]).toEqual([]);
     await expectLabelsMatchCounts(app);
+  });
+
+  test('given the world view, when the user downloads a PNG, then the clusters carry their numbers in it too', async ({ page }) => {
+    const { dataParam } = await serveCorpus(page, CORPUS);
+    const app = await openApp(page, `data=${dataParam}&${WORLD}`);
+    const rect = await page.evaluate(() => {
+      const r = (window as unknown as { claimAtlas: ClaimAtlasHandle }).claimAtlas.map!.getCanvas().getBoundingClientRect();
+      return { left: r.left, top: r.top };
+    });
+    // Three-digit numbers on the biggest discs, wholly inside the map.
+    const big = (await drawnPointMarks(app))
+      .filter((m) => m.kind === 'cluster' && (m.label ?? 0) >= 100 && m.y - rect.top > 40)
+      .map((m) => ({ x: Math.round(m.x - rect.left), y: Math.round(m.y - rect.top) }));
+    expect(big.length, 'clusters numbered in the hundreds').toBeGreaterThan(0);
+    const file = await new ShareSteps(app).download('export-png');
+    const lit = await page.evaluate(
+      async ({ b64, spots }) => {
+        const img = new Image();
+        img.src = `data:image/png;base64,${b64}`;
+        await img.decode();
+        const c = document.createElement('canvas');
+        c.width = img.width;
+        c.height = img.height;
+        const ctx = c.getContext('2d')!;
+        ctx.drawImage(img, 0, 0);
+        const px = (x: number, y: number) => ctx.getImageData(x, y, 1, 1).data;
+        // The map starts at the first row of the left margin that is not the title band's white.
+        let top = 0;
+        while (top < img.height && px(4, top).every((v, i) => i === 3 || v > 245)) top++;
+        // White text pixels in the middle of each disc (a bare disc is dark there).
+        return spots.map(({ x, y }) => {
+          const data = ctx.getImageData(x - 8, top + y - 4, 16, 8).data;
+          let white = 0;
+          for (let i = 0; i < data.length; i += 4) if (data[i]! > 200 && data[i + 1]! > 200 && data[i + 2]! > 200) white++;
+          return white;
+        });
+      },
+      { b64: file.bytes.toString('base64'), spots: big },
+    );
+    for (const white of lit) expect(white, 'light pixels of the number').toBeGreaterThan(6);
   });
 
   test('given a window that hides some claims of shared flows, when the user clicks such a flow, then the chooser lists exactly its visible claims, each opening its quote', async ({

@@ -46,7 +46,7 @@ function Shell({ onMap, onArticle, styleUrl }: Omit<Props, 'store'>) {
   const error = useAppState((s) => s.loadError);
   const mapCallback = useCallback(
     (m: ClaimMap | null) => {
-      setSnapshotMap(m?.map ?? null);
+      setSnapshotMap(m?.map ?? null, m ? (ctx, scale) => m.paintOverlay(ctx, scale) : null);
       onMap?.(m);
     },
     [onMap],

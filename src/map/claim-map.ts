@@ -17,7 +17,7 @@
  *    when it cannot (one spot, one route); a selected claim's own arcs are drawn over the aggregates;
  *  - time window, kind and speaker filters, hover and selection are feature-state on numeric feature ids:
  *    visible members per shared mark, cluster and aggregate, updated only for the marks whose count changed —
- *    no re-tiling, no setFilter per scrub step (cluster labels are rewritten once a scrub pauses);
+ *    no re-tiling, no setFilter per scrub step (cluster numbers are page text, cluster-labels.ts);
  *  - the camera follows `cameraRequest` from the store; moves it makes are tagged and the settled view is
  *    written back on moveend only, so nothing echoes.
  */
@@ -35,13 +35,16 @@ import {
   ClusterCounts,
   buildClusters,
   clusterClaims,
+  bandRanges,
   clusterCollection,
-  clusterLabelUpdates,
+  clusterLabelsInView,
   clustersOfClaim,
   expansionZoom,
   shouldCluster,
+  type BandRanges,
   type ClusterIndex,
 } from './clusters';
+import { ClusterLabelOverlay } from './cluster-labels';
 import {
   AggregateCounts,
   aggregateClaims,
@@ -78,7 +81,6 @@ import {
   basemapStyle,
   claimLayersAboveLabels,
   claimLayersBelowLabels,
-  clusterLabelLayers,
   clusterLayers,
   flowAggregateLayers,
   flowRingLayers,
@@ -91,9 +93,9 @@ import { webglUnavailableReason } from './webgl';
 setWorkerUrl(workerUrl);
 
 const APP_MOVE = { claimAtlasMove: true };
+/** The widest cluster disc's radius and stroke (map-style.ts clusterLayers), in CSS px. */
+const LABEL_MARGIN_PX = 34;
 const PICK_RADIUS = 5;
-/** Cluster labels are rewritten this long after the last visibility change (see clusterLabelLayers). */
-const LABEL_REFRESH_MS = 220;
 /** Longest wait for a complete first frame (a bundle and all its tiles) before painting whatever is there. */
 const PAINT_HOLD_MS = 4000;
 /**
@@ -156,8 +158,10 @@ export type MemberLookup = (f: MapGeoJSONFeature) => readonly string[] | null;
  */
 export class ClaimAtlasMap extends MapLibreMap {
   membersOf: MemberLookup | null = null;
+  /** Called after each frame that is painted (not for one held back by holdPaint). */
+  afterPaint: (() => void) | null = null;
   /** See holdPaint. */
-  private paintHold: { ready: () => boolean; until: number; timer: ReturnType<typeof setTimeout>; quiet: boolean; yields: boolean } | null = null;
+  private paintHold: { ready: () => boolean; until: number; timer: ReturnType<typeof setTimeout>; quiet: boolean } | null = null;
   /** See _render. */
   private heldFrameAt = 0;
   private heldFrameTimer: ReturnType<typeof setTimeout> | null = null;
@@ -171,7 +175,7 @@ export class ClaimAtlasMap extends MapLibreMap {
       if (hold) {
         // Not painted yet. `repaint` keeps the frames coming (tiles are still requested and laid out), and
         // so no `idle` is announced for a frame nobody has seen.
-        // Symbol placement (cluster counts, arrowheads, labels) may take several frames; each of them
+        // Symbol placement (arrowheads, place names) may take several frames; each of them
         // would be a full repaint, so the first one waits for it too.
         if (!(this.loaded() && !this._placementDirty && hold.ready())) return;
         // Ends inside the frame that is being painted: no second frame is asked for (`repaint = false`
@@ -180,6 +184,7 @@ export class ClaimAtlasMap extends MapLibreMap {
         this._repaint = false;
       }
       paint(...args);
+      this.afterPaint?.();
     };
   }
 
@@ -211,11 +216,9 @@ export class ClaimAtlasMap extends MapLibreMap {
    * between the data arriving and the map being complete; the reader saw half-drawn maps meanwhile.
    *
    * `quiet`: until `ready()` holds, frames run at most every HELD_FRAME_MS (for the wait for data to arrive).
-   * `yields`: `yieldPaint()` ends it (a hold that only waits for something cosmetic, which the reader's next
-   * change should not wait behind).
    */
-  holdPaint(ready: () => boolean, maxMs: number, { quiet = false, yields = false }: { quiet?: boolean; yields?: boolean } = {}): void {
-    // A hold asked for while another runs (cluster labels rewritten while a bundle still tiles) waits for
+  holdPaint(ready: () => boolean, maxMs: number, { quiet = false }: { quiet?: boolean } = {}): void {
+    // A hold asked for while another runs (a bundle arriving while the first paint still waits) waits for
     // both, until the later of the two deadlines: the new one must not paint the half-tiled bundle.
     const previous = this.paintHold;
     if (previous) clearTimeout(previous.timer);
@@ -223,15 +226,8 @@ export class ClaimAtlasMap extends MapLibreMap {
     const both = previous ? () => previous.ready() && ready() : ready;
     // Quiet only while every hold is: a bundle that is tiling needs its frames to ask for its tiles.
     const isQuiet = quiet && (previous?.quiet ?? true);
-    // Yields only while every hold does: a bundle still tiling must not be painted half-done.
-    const doesYield = yields && (previous?.yields ?? true);
-    this.paintHold = { ready: both, until, timer: setTimeout(() => this.releasePaint(), until - performance.now()), quiet: isQuiet, yields: doesYield };
+    this.paintHold = { ready: both, until, timer: setTimeout(() => this.releasePaint(), until - performance.now()), quiet: isQuiet };
     this.repaint = true;
-  }
-
-  /** Ends the hold if it yields (see holdPaint), as releasePaint does. */
-  yieldPaint(): void {
-    if (this.paintHold?.yields) this.releasePaint();
   }
 
   /** Paints again from the next frame on, whatever is loaded. */
@@ -320,13 +316,17 @@ export class ClaimMap {
   private flowBandsHeld: number | null = null;
   /** The claim whose arcs the selected-flows source holds (-1: none). */
   private selectedFlowsShown = -1;
-  private labelTimer: ReturnType<typeof setTimeout> | null = null;
-  /** Per cluster: the count its label was last written with (see scheduleLabelRefresh). */
-  private labelsWritten: Int32Array | null = null;
+  /** The number on each cluster (cluster-labels.ts), drawn after each painted frame. */
+  private readonly labels: ClusterLabelOverlay;
+  private clusterBands: BandRanges | null = null;
+  /** The band whose labels are shown (-1: none yet); a new one is shown once its tiles are in. */
+  private labelBand = -1;
+  /** The camera and counts the labels were last placed for (see drawClusterLabels). */
+  private labelView = '';
+  private labelsDirty = true;
   private selectedFids: Marked = NONE;
   private hoverFids: Marked = NONE;
   private hoverTarget: Target | null = null;
-  private offlineBasemap = false;
   private denseFlows = false;
   private styleReady = false;
   private dataReady: Promise<void> = Promise.resolve();
@@ -377,6 +377,9 @@ export class ClaimMap {
     this.tooltip.setAttribute('role', 'tooltip');
     this.tooltip.hidden = true;
     container.appendChild(this.tooltip);
+
+    this.labels = new ClusterLabelOverlay(this.map.getCanvasContainer());
+    this.map.afterPaint = () => this.drawClusterLabels();
 
     this.resizeObserver = typeof ResizeObserver === 'function' ? new ResizeObserver(() => this.map.resize()) : null;
     this.resizeObserver?.observe(container);
@@ -454,8 +457,8 @@ export class ClaimMap {
     for (const u of this.unsubscribe) u();
     this.unsubscribe.length = 0;
     cancelAnimationFrame(this.hoverFrame);
-    if (this.labelTimer) clearTimeout(this.labelTimer);
     this.resizeObserver?.disconnect();
+    this.labels.destroy();
     this.map.releasePaint();
     this.tooltip.remove();
     this.map.remove();
@@ -492,9 +495,6 @@ export class ClaimMap {
     for (const layer of selectedFlowLayers) map.addLayer(layer);
     for (const layer of clusterLayers) map.addLayer(layer);
     for (const layer of flowRingLayers) map.addLayer(layer);
-    // Counts are text in the page's own fonts; a hosted style's glyph server may not have them.
-    if (offlineBasemap) for (const layer of clusterLabelLayers) map.addLayer(layer);
-    this.offlineBasemap = offlineBasemap;
     this.styleReady = true;
 
     const s = this.store;
@@ -541,8 +541,9 @@ export class ClaimMap {
     this.hoverFids = NONE;
     this.hoverTarget = null;
     this.selectedFlowsShown = -1;
-    if (this.labelTimer) clearTimeout(this.labelTimer);
-    this.labelTimer = null;
+    this.clusterBands = this.clusters ? bandRanges(this.clusters) : null;
+    this.labelBand = -1;
+    this.labelsDirty = true;
     const source = this.map.getSource<GeoJSONSource>(CLAIMS_SOURCE);
     const flowSource = this.map.getSource<GeoJSONSource>(FLOWS_SOURCE);
     const clusterSource = this.map.getSource<GeoJSONSource>(CLUSTERS_SOURCE);
@@ -620,15 +621,12 @@ export class ClaimMap {
     if (!render || !counts || mask.length !== counts.visible.length) return;
     const { flipped, changed } = counts.apply(mask);
     if (flipped.length === 0) return;
-    // A step made while a label refresh waits for its tiles is drawn now, not once they are in (~0.3–0.9 s
-    // at 100k claims): the labels whose count it changes are hidden until rewritten anyway.
-    this.map.yieldPaint();
     for (const g of changed) this.writeGroupState(g);
     if (this.placeMarkCounts) for (const p of this.placeMarkCounts.apply(changed)) this.writePlaceMarkState(p);
     if (this.clusterCounts) {
       const cc = this.clusterCounts;
       for (const c of cc.apply(flipped, counts.visible)) this.writeClusterState(c);
-      if (this.offlineBasemap) this.scheduleLabelRefresh();
+      this.labelsDirty = true;
     }
     if (this.aggregateCounts) for (const a of this.aggregateCounts.apply(flipped, counts.visible)) this.writeAggregateState(a);
     this.showSelectedFlows();
@@ -697,10 +695,10 @@ export class ClaimMap {
       }
     }
     // The clusters likewise: the world view's bands only (~700 of 13k clusters at 100k claims), with
-    // labels for the counts of now.
+    // the counts of now.
     const cc = this.clusterCounts;
     this.clusterBandsHeld = world ? WORLD_CLUSTER_BANDS : Infinity;
-    this.labelsWritten = cc ? Int32Array.from(cc.n) : null;
+    this.labelsDirty = true;
     // The bands it brings in carry their counts of now as properties; only the empty ones need a state.
     if (wasWorld && cc && this.clusters) {
       for (let c = 0; c < cc.n.length; c++) if (this.clusters.band[c]! > WORLD_CLUSTER_BANDS && cc.n[c] === 0) this.writeClusterState(c);
@@ -836,26 +834,49 @@ export class ClaimMap {
     return drawnBelowOutlineZoom(this.render.collection.features[g]!.properties);
   }
 
-  /** Rewrites the cluster labels (one small setData) once the window has stopped moving for a moment. */
-  private scheduleLabelRefresh(): void {
-    if (this.labelTimer) clearTimeout(this.labelTimer);
-    this.labelTimer = setTimeout(() => {
-      this.labelTimer = null;
-      const source = this.map.getSource<GeoJSONSource>(CLUSTERS_SOURCE);
-      if (this.destroyed || !source || !this.clusters || !this.clusterCounts) return;
-      // Only the clusters whose count changed: the page sends a few hundred small diffs, not every
-      // cluster of every band (13k features at 100k claims, copied for the worker on every refresh).
-      const update = this.labelsWritten ? clusterLabelUpdates(this.labelsWritten, this.clusterCounts.n, this.clusters.band, this.clusterBandsHeld) : [];
-      if (update.length === 0) return;
-      // Re-tiled labels are placed over a few frames, each a full repaint (three at 10k claims, ~370 ms
-      // with a software GPU, which the reader's next scrub step then waited behind): paint once, placed.
-      // The reader's next timeline step does not wait for it (applyVisibility).
-      this.map.holdPaint(() => true, PAINT_HOLD_MS, { yields: true });
-      const ready = source.updateData({ update });
-      this.dataReady = Promise.all([this.dataReady, ready])
-        .then(() => undefined)
-        .catch((err: unknown) => console.warn('map: cluster labels', err));
-    }, LABEL_REFRESH_MS);
+  /**
+   * Places the cluster numbers for the frame MapLibre has just painted: the clusters of the band its tiles
+   * draw (tile zoom = floor(zoom)), in view, with their counts of now. While the tiles of a band the camera
+   * has just entered are still being cut, the map shows the old band's discs, so no number is shown.
+   */
+  private drawClusterLabels(): void {
+    const index = this.clusters;
+    const cc = this.clusterCounts;
+    const ranges = this.clusterBands;
+    const map = this.map;
+    if (!index || !cc || !ranges || !map.getSource(CLUSTERS_SOURCE)) return this.labels.draw([]);
+    const zoom = map.getZoom();
+    const band = Math.floor(zoom);
+    if (band !== this.labelBand) {
+      if (!map.isSourceLoaded(CLUSTERS_SOURCE)) return this.labels.draw([]);
+      this.labelBand = band;
+      this.labelsDirty = true;
+    }
+    const center = map.getCenter();
+    const canvas = map.getCanvas();
+    const view = `${center.lng} ${center.lat} ${zoom} ${canvas.clientWidth} ${canvas.clientHeight}`;
+    if (!this.labelsDirty && view === this.labelView) return;
+    this.labelsDirty = false;
+    this.labelView = view;
+    if (band > this.clusterBandsHeld) return this.labels.draw([]);
+    // Out to the widest disc's radius past each edge: a disc cut by the edge still shows its number.
+    const m = LABEL_MARGIN_PX;
+    const nw = map.unproject([-m, -m]);
+    const se = map.unproject([canvas.clientWidth + m, canvas.clientHeight + m]);
+    this.labels.draw(
+      clusterLabelsInView(index, ranges, cc.n, band, {
+        west: nw.lng,
+        south: se.lat,
+        east: se.lng,
+        north: nw.lat,
+        project: (lon, lat) => map.project([lon, lat]),
+      }),
+    );
+  }
+
+  /** Writes the cluster numbers onto a copy of the map canvas (the PNG export). */
+  paintOverlay(ctx: CanvasRenderingContext2D, scale: number): void {
+    this.labels.paintOnto(ctx, scale);
   }
 
   /** The marks (shared marks, arrowheads, clusters) that hold claim `claimId`, or none. */

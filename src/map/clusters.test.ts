@@ -8,10 +8,12 @@ import {
   buildClusters,
   clusterClaims,
   clusterCollection,
-  clusterLabelUpdates,
+  bandRanges,
+  clusterLabelsInView,
   clustersOfClaim,
   countLabel,
   expansionZoom,
+  labelSize,
   shouldCluster,
 } from './clusters';
 import { bundleOf, claimWith, point, type MarkSpec } from './test-fixtures/claims';
@@ -161,26 +163,7 @@ describe('ClusterCounts', () => {
     expect([...clusterCounts.n]).toEqual([...before]);
   });
 
-  it('rewrites only the labels whose count changed, each with its new count and label, and then none', () => {
-    const { claims, index, counts, clusterCounts } = setup();
-    const written = Int32Array.from(clusterCounts.n);
-    expect(clusterLabelUpdates(written, clusterCounts.n)).toEqual([]);
-    const hide = new Set(['paris-0-a', 'paris-0-b', 'two-paris-cities', 'lima-threat']);
-    const { flipped } = counts.apply(Uint8Array.from(claims.map((c) => (hide.has(c.id) ? 0 : 1))));
-    const changed = clusterCounts.apply(flipped, counts.visible);
-    const updates = clusterLabelUpdates(written, clusterCounts.n);
-    expect(updates.map((u) => u.id).sort((a, b) => a - b)).toEqual([...new Set(changed)].sort((a, b) => a - b));
-    for (const u of updates) {
-      const n = clusterCounts.n[u.id]!;
-      expect(u.addOrUpdateProperties).toEqual([{ key: 'count', value: n }, { key: 'label', value: countLabel(n) }]);
-    }
-    expect(updates.length).toBeGreaterThan(0);
-    expect(updates.length).toBeLessThan(index.count);
-    expect([...written]).toEqual([...clusterCounts.n]);
-    expect(clusterLabelUpdates(written, clusterCounts.n)).toEqual([]);
-  });
-
-  it('holds only the low bands for the world view, and rewrites only their labels, the others once sent whole', () => {
+  it('holds only the low bands for the world view, each with its count of now', () => {
     const { claims, index, counts, clusterCounts } = setup();
     const maxBand = 2;
     const low = [...Array(index.count).keys()].filter((c) => index.band[c]! <= maxBand);
@@ -189,18 +172,69 @@ describe('ClusterCounts', () => {
     const world = clusterCollection(index, clusterCounts.n, maxBand);
     expect(world.features.map((f) => f.id)).toEqual(low);
     expect(clusterCollection(index, clusterCounts.n).features).toHaveLength(index.count);
-    const written = Int32Array.from(clusterCounts.n);
     const hide = new Set(['paris-0-a', 'paris-0-b', 'two-paris-cities', 'lima-threat']);
     const { flipped } = counts.apply(Uint8Array.from(claims.map((c) => (hide.has(c.id) ? 0 : 1))));
+    clusterCounts.apply(flipped, counts.visible);
+    for (const f of clusterCollection(index, clusterCounts.n).features) expect(f.properties.count).toBe(clusterCounts.n[f.id as number]);
+  });
+});
+
+describe('cluster labels', () => {
+  /** The whole world in view, on a plain lon/lat "canvas" (x = lon, y = -lat). */
+  const world = { west: -180, south: -90, east: 180, north: 90, project: (lon: number, lat: number) => ({ x: lon, y: -lat }) };
+
+  it('finds the clusters of each band between its bounds, and nothing else', () => {
+    const { index } = setup();
+    const ranges = bandRanges(index);
+    let total = 0;
+    for (let z = 0; z <= index.maxZoom; z++) {
+      for (let c = ranges.from[z]!; c < ranges.to[z]!; c++) expect(index.band[c]).toBe(z);
+      total += ranges.to[z]! - ranges.from[z]!;
+    }
+    expect(total).toBe(index.count);
+  });
+
+  it('writes one number per cluster of the band that holds a visible claim, with its count of now, where the disc is', () => {
+    const { claims, index, counts, clusterCounts } = setup();
+    const ranges = bandRanges(index);
+    const band = 1;
+    const inBand = [...Array(index.count).keys()].filter((c) => index.band[c] === band);
+    expect(inBand.length).toBeGreaterThan(1);
+    const before = clusterLabelsInView(index, ranges, clusterCounts.n, band, world);
+    expect(before.map((l) => l.c)).toEqual(inBand);
+    for (const l of before) {
+      expect(l.n).toBe(clusterCounts.n[l.c]);
+      expect([l.x, -l.y]).toEqual([index.position[l.c * 2], index.position[l.c * 2 + 1]]);
+    }
+    // Hide every Tokyo claim: its cluster's number goes (its disc is drawn transparent), the others count on.
+    const { flipped } = counts.apply(Uint8Array.from(claims.map((c) => (c.id.startsWith('tokyo') ? 0 : 1))));
     const changed = new Set(clusterCounts.apply(flipped, counts.visible));
-    const updates = clusterLabelUpdates(written, clusterCounts.n, index.band, maxBand);
-    expect(updates.map((u) => u.id).sort((a, b) => a - b)).toEqual(low.filter((c) => changed.has(c)));
-    // A changed cluster of a higher band is still to be written: the full collection carries its count.
-    const high = [...changed].filter((c) => index.band[c]! > maxBand);
-    expect(high.length).toBeGreaterThan(0);
-    for (const c of high) expect(written[c]).not.toBe(clusterCounts.n[c]);
-    const all = clusterCollection(index, clusterCounts.n);
-    for (const c of high) expect(all.features.find((f) => f.id === c)!.properties.count).toBe(clusterCounts.n[c]);
+    const after = clusterLabelsInView(index, ranges, clusterCounts.n, band, world);
+    const gone = inBand.filter((c) => clusterCounts.n[c] === 0);
+    expect(gone.length).toBeGreaterThan(0);
+    for (const c of gone) expect(changed.has(c)).toBe(true);
+    expect(after.map((l) => l.c)).toEqual(inBand.filter((c) => clusterCounts.n[c]! > 0));
+    for (const l of after) expect(l.n).toBe(clusterCounts.n[l.c]);
+  });
+
+  it('writes none for a cluster out of view, and none past the last band', () => {
+    const { index, clusterCounts } = setup();
+    const ranges = bandRanges(index);
+    // Only Europe in view: the Paris clusters, not Tokyo's or Honolulu's.
+    const europe = { ...world, west: -10, south: 35, east: 30, north: 60 };
+    const labels = clusterLabelsInView(index, ranges, clusterCounts.n, 1, europe);
+    expect(labels.length).toBeGreaterThan(0);
+    for (const l of labels) expect(index.position[l.c * 2]).toBeGreaterThan(-10);
+    expect(labels.length).toBeLessThan(clusterLabelsInView(index, ranges, clusterCounts.n, 1, world).length);
+    expect(clusterLabelsInView(index, ranges, clusterCounts.n, index.maxZoom + 1, world)).toEqual([]);
+  });
+
+  it('sizes the text from 10.5 px for one claim to 12 px from a thousand', () => {
+    expect(labelSize(1)).toBe(10.5);
+    expect(labelSize(1000)).toBe(12);
+    expect(labelSize(50000)).toBe(12);
+    expect(labelSize(500)).toBeGreaterThan(11);
+    expect(labelSize(500)).toBeLessThan(12);
   });
 });
 

@@ -26,9 +26,8 @@ const POINT = MARK_CODES.indexOf('point');
 export interface ClusterProps {
   /** The tile zoom at which this cluster is drawn. */
   z: number;
-  /** Visible claims when the label was last written; the label shows only while it still holds. */
+  /** Visible claims when the source was last written: the disc's size until feature-state `n` says otherwise. */
   count: number;
-  label: string;
 }
 
 export interface ClusterIndex {
@@ -150,8 +149,8 @@ export function clusterLeaves<P extends Record<string, unknown>>(index: Superclu
 }
 
 /**
- * The cluster features, labelled with the counts given (visible claims per cluster). Geometry objects are
- * rebuilt each time: cheap next to the tiling the caller asks for.
+ * The cluster features, with the counts given (visible claims per cluster). Geometry objects are rebuilt
+ * each time: cheap next to the tiling the caller asks for.
  */
 export function clusterCollection(index: ClusterIndex, n: Int32Array, maxBand = Infinity): FeatureCollection<Point, ClusterProps> {
   const features: Feature<Point, ClusterProps>[] = [];
@@ -160,33 +159,72 @@ export function clusterCollection(index: ClusterIndex, n: Int32Array, maxBand = 
     features.push({
       type: 'Feature',
       id: c,
-      properties: { z: index.band[c]!, count: n[c]!, label: countLabel(n[c]!) },
+      properties: { z: index.band[c]!, count: n[c]! },
       geometry: { type: 'Point', coordinates: [index.position[c * 2]!, index.position[c * 2 + 1]!] },
     });
   }
   return { type: 'FeatureCollection', features };
 }
 
-/** One cluster's new count and label, in the shape of MapLibre's `GeoJSONFeatureDiff`. */
-export interface ClusterLabelUpdate {
-  id: number;
-  addOrUpdateProperties: [{ key: 'count'; value: number }, { key: 'label'; value: string }];
+/** The clusters of each band: `from[z] .. to[z]` (buildClusters writes them band by band). */
+export interface BandRanges {
+  from: Int32Array;
+  to: Int32Array;
+}
+
+export function bandRanges(index: ClusterIndex): BandRanges {
+  const from = new Int32Array(index.maxZoom + 1).fill(0);
+  const to = new Int32Array(index.maxZoom + 1).fill(0);
+  for (let c = 0; c < index.count; c++) {
+    const z = index.band[c]!;
+    if (to[z] === 0) from[z] = c;
+    // Contiguous per band, as built; a cluster out of place would be a bug there, not something to hide.
+    else if (to[z] !== c) throw new Error(`cluster ${c} of band ${z} is not next to the others of its band`);
+    to[z] = c + 1;
+  }
+  return { from, to };
+}
+
+/** A number to write over a cluster's disc: the cluster, its centre on the canvas (CSS px), its count. */
+export interface ClusterLabel {
+  c: number;
+  x: number;
+  y: number;
+  n: number;
+}
+
+/** The part of the map in view, in degrees, and how to place a point of it on the canvas. */
+export interface LabelView {
+  west: number;
+  south: number;
+  east: number;
+  north: number;
+  project: (lon: number, lat: number) => { x: number; y: number };
 }
 
 /**
- * The clusters whose count differs from the one their label was written with (`written`, updated here to
- * `n`): what a label refresh has to send, instead of every cluster of every band. Only clusters of the
- * bands the source holds (`band[c] <= maxBand`); the others keep their old `written` until they are sent.
+ * The numbers to write at `band`: one per cluster of that band holding a visible claim (`n > 0`; one with
+ * none is drawn transparent) whose centre is in view. Each shows its live count, so a label is never
+ * behind its disc, and nothing is re-tiled when the time window moves.
  */
-export function clusterLabelUpdates(written: Int32Array, n: Int32Array, band?: Uint8Array, maxBand = Infinity): ClusterLabelUpdate[] {
-  const out: ClusterLabelUpdate[] = [];
-  for (let c = 0; c < n.length; c++) {
+export function clusterLabelsInView(index: ClusterIndex, ranges: BandRanges, n: Int32Array, band: number, view: LabelView): ClusterLabel[] {
+  const out: ClusterLabel[] = [];
+  if (band < 0 || band > index.maxZoom) return out;
+  for (let c = ranges.from[band]!; c < ranges.to[band]!; c++) {
     const count = n[c]!;
-    if (count === written[c] || (band && band[c]! > maxBand)) continue;
-    written[c] = count;
-    out.push({ id: c, addOrUpdateProperties: [{ key: 'count', value: count }, { key: 'label', value: countLabel(count) }] });
+    if (count <= 0) continue;
+    const lon = index.position[c * 2]!;
+    const lat = index.position[c * 2 + 1]!;
+    if (lon < view.west || lon > view.east || lat < view.south || lat > view.north) continue;
+    const p = view.project(lon, lat);
+    out.push({ c, x: p.x, y: p.y, n: count });
   }
   return out;
+}
+
+/** The label's font size in CSS px: 10.5 for one claim up to 12 from a thousand (as the old map text). */
+export function labelSize(n: number): number {
+  return 10.5 + (1.5 * (Math.min(Math.max(n, 1), 1000) - 1)) / 999;
 }
 
 /** Calls fn once for each cluster (any band) holding one of claim i's point marks. */

@@ -7,7 +7,6 @@ import {
   FLOW_AGGREGATES_SOURCE,
   FLOWS_SOURCE,
   SELECTED_FLOWS_SOURCE,
-  clusterLabelLayers,
   flowAggregateLayers,
   flowRingLayers,
   selectedFlowLayers,
@@ -41,7 +40,7 @@ describe('map style', () => {
 
   it('names every claim layer claims-* and only those (the test contract)', () => {
     const all = [...style.layers, ...basemapLabelLayers, ...claimLayersBelowLabels, ...claimLayersAboveLabels];
-    const all2 = [...all, ...flowAggregateLayers, ...selectedFlowLayers, ...clusterLayers, ...flowRingLayers, ...clusterLabelLayers];
+    const all2 = [...all, ...flowAggregateLayers, ...selectedFlowLayers, ...clusterLayers, ...flowRingLayers];
     const sources = [CLAIMS_SOURCE, FLOWS_SOURCE, FLOW_AGGREGATES_SOURCE, SELECTED_FLOWS_SOURCE, CLUSTERS_SOURCE];
     const claimLayers = all2.filter((l) => 'source' in l && sources.includes(l.source));
     expect(claimLayers.map((l) => l.id)).toEqual([...CLAIM_LAYER_IDS]);
@@ -176,7 +175,7 @@ describe('flow rings', () => {
 
   it('draws the layers of one type with one shader program each (a software GPU pays ~60 ms per program on the first frame)', () => {
     const layers = new Map(
-      [...basemapStyle('http://localhost/').layers, ...basemapLabelLayers, ...claimLayersBelowLabels, ...claimLayersAboveLabels, ...flowAggregateLayers, ...selectedFlowLayers, ...clusterLayers, ...flowRingLayers, ...clusterLabelLayers].map((l) => [l.id, l]),
+      [...basemapStyle('http://localhost/').layers, ...basemapLabelLayers, ...claimLayersBelowLabels, ...claimLayersAboveLabels, ...flowAggregateLayers, ...selectedFlowLayers, ...clusterLayers, ...flowRingLayers].map((l) => [l.id, l]),
     );
     const key = (id: string, overrides?: Record<string, unknown>) => programKey(layers.get(id)!, overrides);
     const flowOverrides = (dense: boolean, layer: string) => Object.fromEntries(flowPaint(dense).filter(([l]) => l === layer).map(([, property, value]) => [property, value]));
@@ -200,7 +199,7 @@ describe('flow rings', () => {
       ],
       ['dashed line', ['claims-line', 'claims-line-contested', 'claims-area-outline-contested', 'claims-flow-contested']],
       ['circle', ['capital-dots', 'claims-point', 'claims-cluster', 'claims-flow-aggregate-loop']],
-      ['text', ['country-labels', 'capital-labels', 'claims-cluster-count']],
+      ['text', ['country-labels', 'capital-labels']],
       ['arrowheads', ['claims-flow-arrow', 'claims-flow-aggregate-arrow', 'claims-flow-selected-arrow']],
     ];
     for (const [name, ids] of groups) {

@@ -652,29 +652,6 @@ export const clusterLayers: LayerSpecification[] = [
   } satisfies CircleLayerSpecification,
 ];
 
-/** The count on each cluster. Text is layout (no feature-state), so the label carries the count it was
- *  written for and shows only while the cluster's live count (`n`) still equals it; the map rewrites the
- *  labels once a scrub pauses. A label never shows a wrong number, at worst none for a moment. */
-export const clusterLabelLayers: LayerSpecification[] = [
-  {
-    id: 'claims-cluster-count',
-    type: 'symbol',
-    source: CLUSTERS_SOURCE,
-    filter: inBand,
-    layout: {
-      'text-field': ['get', 'label'],
-      'text-font': FONT,
-      'text-size': ['interpolate', ['linear'], ['get', 'count'], 1, 10.5, 1000, 12],
-      'text-allow-overlap': true,
-      'text-ignore-placement': true,
-    },
-    paint: {
-      'text-color': '#ffffff',
-      'text-opacity': ['case', hidden, 0, ['==', clusterClaims, ['get', 'count']], 1, 0],
-    },
-  } satisfies SymbolLayerSpecification,
-];
-
 export const CLAIM_LAYER_IDS: readonly string[] = [
   ...claimLayersBelowLabels,
   ...claimLayersAboveLabels,
@@ -682,10 +659,8 @@ export const CLAIM_LAYER_IDS: readonly string[] = [
   ...selectedFlowLayers,
   ...clusterLayers,
   ...flowRingLayers,
-  ...clusterLabelLayers,
 ].map((l) => l.id);
 
-export const CLUSTER_LAYER_IDS: readonly string[] = [...clusterLayers, ...clusterLabelLayers].map((l) => l.id);
 
 /** Layers a click or hover can hit, most specific first: clusters (drawn on top), then points, flows and
  *  lines, then the rings of flows not drawn as arcs, then areas. A ring is a summary that the arcs leaving

@@ -14,7 +14,10 @@ export interface MapSnapshot {
   cssHeight: number;
 }
 
-export function snapshotMap(map: MapLibreMap, timeoutMs = 5000): Promise<MapSnapshot> {
+/** Draws what the page shows over the canvas (the cluster numbers) onto the copy, `scale` device px per CSS px. */
+export type SnapshotOverlay = (ctx: CanvasRenderingContext2D, scale: number) => void;
+
+export function snapshotMap(map: MapLibreMap, timeoutMs = 5000, overlay: SnapshotOverlay | null = getSnapshotOverlay()): Promise<MapSnapshot> {
   return new Promise<MapSnapshot>((resolve, reject) => {
     let done = false;
     const timer = setTimeout(() => {
@@ -38,7 +41,9 @@ export function snapshotMap(map: MapLibreMap, timeoutMs = 5000): Promise<MapSnap
         return;
       }
       ctx.drawImage(source, 0, 0);
-      resolve({ canvas: copy, cssWidth: source.clientWidth || source.width, cssHeight: source.clientHeight || source.height });
+      const cssWidth = source.clientWidth || source.width;
+      overlay?.(ctx, source.width / cssWidth);
+      resolve({ canvas: copy, cssWidth, cssHeight: source.clientHeight || source.height });
     }
     map.once('render', onRender);
     map.triggerRepaint();
@@ -46,10 +51,17 @@ export function snapshotMap(map: MapLibreMap, timeoutMs = 5000): Promise<MapSnap
 }
 
 let current: MapLibreMap | null = null;
+let currentOverlay: SnapshotOverlay | null = null;
 
-/** The map the PNG export photographs; set by the shell when the map owner is created or destroyed. */
-export function setSnapshotMap(map: MapLibreMap | null): void {
+/** The map the PNG export photographs, and what it draws over its canvas; set by the shell when the map
+ *  owner is created or destroyed. */
+export function setSnapshotMap(map: MapLibreMap | null, overlay: SnapshotOverlay | null = null): void {
   current = map;
+  currentOverlay = map ? overlay : null;
+}
+
+function getSnapshotOverlay(): SnapshotOverlay | null {
+  return currentOverlay;
 }
 
 export function getSnapshotMap(): MapLibreMap | null {
