@@ -6,6 +6,7 @@ import { useAppState, useAppStore } from '../store/react';
 import { getAwaitingData, getDomain, getEffectiveWindow, getFilterMask, getIndex, getVisibleCount } from '../store/selectors';
 import { axisTicks } from '../domain/timeline-layout';
 import { columnDensity, packPixelLanes } from './timeline-lanes';
+import { latestInOwnTask } from './latest-task';
 
 const PAD = 12;
 const AXIS_H = 20;
@@ -160,11 +161,14 @@ export function Timeline() {
     el.setPointerCapture(e.pointerId);
     el.focus({ preventScroll: true });
     store.getState().setPlaying(false);
-    const move = (ev: PointerEvent) => {
+    // The window moves in a task of its own, not in the frame's (latest-task.ts).
+    const apply = latestInOwnTask((clientX: number) => {
       const cur = getEffectiveWindow(store.getState());
-      if (cur) setWin(moveEdge(cur, edge, dayAt(ev.clientX - trackLeft()), domain));
-    };
+      if (cur) setWin(moveEdge(cur, edge, dayAt(clientX - trackLeft()), domain));
+    });
+    const move = (ev: PointerEvent) => apply.call(ev.clientX);
     const up = () => {
+      apply.flush();
       el.removeEventListener('pointermove', move);
       el.removeEventListener('pointerup', up);
       el.removeEventListener('pointercancel', up);
@@ -183,12 +187,14 @@ export function Timeline() {
     const y0 = e.clientY;
     const w0 = win;
     let moved = false;
+    const apply = latestInOwnTask((dx: number) => setWin(shiftWindow(w0, Math.round((dx / inner) * span), domain)));
     const move = (ev: PointerEvent) => {
       const dx = ev.clientX - x0;
       if (Math.abs(dx) > 3) moved = true;
-      if (moved) setWin(shiftWindow(w0, Math.round((dx / inner) * span), domain));
+      if (moved) apply.call(dx);
     };
     const up = (ev: PointerEvent) => {
+      apply.flush();
       el.removeEventListener('pointermove', move);
       el.removeEventListener('pointerup', up);
       el.removeEventListener('pointercancel', up);
