@@ -588,6 +588,22 @@ test.describe('flows at corpus scale', () => {
     }
   });
 
+  test('given the window moved at the world view, when the user zooms in to bands not held then, then their arcs count only the claims shown', async ({
+    page,
+  }) => {
+    const { corpus, dataParam } = await serveCorpus(page, CORPUS);
+    const app = await openApp(page, `data=${dataParam}&${WORLD}`);
+    for (let i = 0; i < 12; i++) await app.pressOnHandle('start', 'PageUp');
+    await expect.poll(async () => (await app.visibleClaimIds()).length).toBeLessThan(CORPUS.claims * 0.85);
+    await expectAggregatesMatchStore(app, corpus.bundles[0]!);
+    // Bands 0–2 are held at zoom 1; 3–5 and 5–7 come in only now, after the counts changed.
+    for (const zoom of [4.5, 6.5]) {
+      await page.evaluate((z) => (window as unknown as { claimAtlas: ClaimAtlasHandle }).claimAtlas.map!.jumpTo({ zoom: z }), zoom);
+      await app.whenMapIdle();
+      await expectAggregatesMatchStore(app, corpus.bundles[0]!);
+    }
+  });
+
   test('given a flow claim drawn inside an aggregate, when a link opens it, then its own arc is drawn on the map over the aggregates', async ({
     page,
   }) => {

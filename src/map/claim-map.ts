@@ -314,6 +314,8 @@ export class ClaimMap {
   private aggregateCounts: AggregateCounts | null = null;
   /** The aggregate bands the aggregate source holds now (bit z: band z), or null: nothing sent yet. */
   private aggregateBandsHeld: number | null = null;
+  /** Per aggregate: its counts changed while its band was not held (see writeAggregateState). */
+  private aggregateStale: Uint8Array | null = null;
   /** This bundle's flow arcs and arrowheads (the flows source). */
   private flowFeatures: RenderData['collection']['features'] = [];
   /** This bundle's points, areas and borders with its place marks (the claims source), and the few of them
@@ -617,9 +619,11 @@ export class ClaimMap {
     if (pc) for (let p = 0; p < pc.n.length; p++) if (pc.n[p] !== placeFeatures[p]!.properties.total) this.writePlaceMarkState(p);
     if (cc) for (let c = 0; c < cc.n.length; c++) if (cc.n[c] === 0) this.writeClusterState(c);
     const ac = this.aggregateCounts;
+    // No band is held yet: these states are written as their bands come in (loadAggregateBands).
+    this.aggregateBandsHeld = null;
+    this.aggregateStale = ac ? new Uint8Array(ac.n.length) : null;
     // The default (property `total`, `width`) already means "all visible": write state only where not.
     if (ac && this.aggregates) for (let a = 0; a < ac.n.length; a++) if (ac.n[a] !== this.aggregates.total[a]) this.writeAggregateState(a);
-    this.aggregateBandsHeld = null;
     if (!this.aggregates) void aggregateSource.setData(EMPTY);
     this.flowFeatures = all.filter(isFlow);
     this.flowBandsHeld = null;
@@ -751,6 +755,12 @@ export class ClaimMap {
     const held = this.aggregateBandsHeld;
     if (wanted === held) return Promise.resolve();
     this.aggregateBandsHeld = wanted;
+    // The counts of the bands that come in, as they are now (state written before the arcs arrive is
+    // applied to their tiles as they load).
+    const stale = this.aggregateStale;
+    if (stale) {
+      for (let a = 0; a < stale.length; a++) if (stale[a] && wanted & (1 << aggs.band[a]!)) this.writeAggregateState(a);
+    }
     const claimId = (i: number) => claims[i]!.id;
     const bandsIn = (mask: number) => {
       const features: GeoJSON.Feature[] = [];
@@ -813,8 +823,20 @@ export class ClaimMap {
     return ready;
   }
 
-  /** An aggregate's arc and arrowhead: visible claims `n`, `hidden` at 0, width `w` by summed magnitude. */
+  /**
+   * An aggregate's arc and arrowhead: visible claims `n`, `hidden` at 0, width `w` by summed magnitude.
+   * Only for the bands the aggregate source holds (as for clusters, writeClusterState): a timeline step
+   * at 100k changed ~430 aggregates over all eight bands, and MapLibre merges every state it is given and
+   * looks each one up in every tile of the source in the next frame. One of another band is marked stale
+   * and written when its band comes in.
+   */
   private writeAggregateState(a: number): void {
+    const held = this.aggregateBandsHeld;
+    if (held === null || (held & (1 << this.aggregates!.band[a]!)) === 0) {
+      this.aggregateStale![a] = 1;
+      return;
+    }
+    this.aggregateStale![a] = 0;
     const state = this.aggregateCounts!.state(a);
     this.map.setFeatureState({ source: FLOW_AGGREGATES_SOURCE, id: a }, state);
     this.map.setFeatureState({ source: FLOW_AGGREGATES_SOURCE, id: this.aggregates!.count + a }, state);
