@@ -71,6 +71,43 @@ export class ShareSteps {
 }
 
 /** Width and height from a PNG's IHDR chunk; throws when the bytes are not a PNG. */
+/** A downloaded PNG's pixels (RGBA, row by row), decoded by the page's own browser. */
+export interface PngPixels {
+  width: number;
+  height: number;
+  rgba: Buffer;
+  /** [r, g, b] at (x, y). */
+  at(x: number, y: number): [number, number, number];
+}
+
+export async function decodePng(page: Page, bytes: Buffer): Promise<PngPixels> {
+  const { width, height, b64 } = await page.evaluate(async (png) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${png}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const data = ctx.getImageData(0, 0, img.width, img.height).data;
+    // Back to Node as base64, in slices (a spread of millions of bytes overflows the call stack).
+    let bin = '';
+    for (let i = 0; i < data.length; i += 0x8000) bin += String.fromCharCode(...data.subarray(i, i + 0x8000));
+    return { width: img.width, height: img.height, b64: btoa(bin) };
+  }, bytes.toString('base64'));
+  const rgba = Buffer.from(b64, 'base64');
+  return {
+    width,
+    height,
+    rgba,
+    at: (x, y) => {
+      const i = (y * width + x) * 4;
+      return [rgba[i]!, rgba[i + 1]!, rgba[i + 2]!];
+    },
+  };
+}
+
 export function pngSize(bytes: Buffer): { width: number; height: number } {
   const signature = '89504e470d0a1a0a';
   if (bytes.subarray(0, 8).toString('hex') !== signature) throw new Error('not a PNG file');

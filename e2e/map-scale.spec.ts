@@ -1,7 +1,7 @@
 import { serveCorpus } from './corpus-fixture';
 import { expect, openApp, test, type Atlas, type ClaimAtlasHandle } from './driver';
 import { chooserClaimIds, clickableFlowPoint, drawnFlows, recordTileLoads, tileLoads, drawnPointMarks, ringSpots, sharedFlowPoint, type DrawnFlow, type DrawnMark } from './driver-map';
-import { ShareSteps } from './driver-share';
+import { ShareSteps, decodePng } from './driver-share';
 import type { ArticleBundle, Claim } from '../src/domain/types';
 
 // One article of 2,000 claims (~230 point marks: dense enough to cluster), so this runs on the per-article
@@ -212,30 +212,16 @@ test.describe('the map at corpus scale', () => {
       .map((m) => ({ x: Math.round(m.x - rect.left), y: Math.round(m.y - rect.top) }));
     expect(big.length, 'clusters numbered in the hundreds').toBeGreaterThan(0);
     const file = await new ShareSteps(app).download('export-png');
-    const lit = await page.evaluate(
-      async ({ b64, spots }) => {
-        const img = new Image();
-        img.src = `data:image/png;base64,${b64}`;
-        await img.decode();
-        const c = document.createElement('canvas');
-        c.width = img.width;
-        c.height = img.height;
-        const ctx = c.getContext('2d')!;
-        ctx.drawImage(img, 0, 0);
-        const px = (x: number, y: number) => ctx.getImageData(x, y, 1, 1).data;
-        // The map starts at the first row of the left margin that is not the title band's white.
-        let top = 0;
-        while (top < img.height && px(4, top).every((v, i) => i === 3 || v > 245)) top++;
-        // White text pixels in the middle of each disc (a bare disc is dark there).
-        return spots.map(({ x, y }) => {
-          const data = ctx.getImageData(x - 8, top + y - 4, 16, 8).data;
-          let white = 0;
-          for (let i = 0; i < data.length; i += 4) if (data[i]! > 200 && data[i + 1]! > 200 && data[i + 2]! > 200) white++;
-          return white;
-        });
-      },
-      { b64: file.bytes.toString('base64'), spots: big },
-    );
+    const png = await decodePng(page, file.bytes);
+    // The map starts at the first row of the left margin that is not the title band's white.
+    let top = 0;
+    while (top < png.height && png.at(4, top).every((v) => v > 245)) top++;
+    // White text pixels in the middle of each disc (a bare disc is dark there).
+    const lit = big.map(({ x, y }) => {
+      let white = 0;
+      for (let dy = -4; dy < 4; dy++) for (let dx = -8; dx < 8; dx++) if (png.at(x + dx, top + y + dy).every((v) => v > 200)) white++;
+      return white;
+    });
     for (const white of lit) expect(white, 'light pixels of the number').toBeGreaterThan(6);
   });
 

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { Atlas, SEED_SLUG, articleSlice, claimById, disableWebglInPage, expect, loadBundle, openApp, test } from './driver';
-import { ShareSteps, parseCsv, pngSize } from './driver-share';
+import { ShareSteps, decodePng, parseCsv, pngSize } from './driver-share';
 
 const FLOW = 'is-fighters-syria-libya-to-afghanistan';
 const BORDER = 'joint-exercise-tajik-afghan-border';
@@ -174,20 +174,11 @@ test.describe('exporting the claims in view', () => {
     // Title, window line, legend and credits add a band above and below the map.
     expect(size.height).toBeGreaterThan(canvas.height + 100);
     // The map part is a real picture, not a blank (cleared) buffer: many distinct colours.
-    const colours = await page.evaluate(async ({ b64, top, h }) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const c = document.createElement('canvas');
-      c.width = img.width;
-      c.height = img.height;
-      const ctx = c.getContext('2d')!;
-      ctx.drawImage(img, 0, 0);
-      const data = ctx.getImageData(0, top, img.width, h).data;
-      const seen = new Set<number>();
-      for (let i = 0; i < data.length; i += 4 * 97) seen.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
-      return seen.size;
-    }, { b64: file.bytes.toString('base64'), top: Math.floor(size.height / 2) - 20, h: 40 });
+    const png = await decodePng(page, file.bytes);
+    const seen = new Set<number>();
+    const top = Math.floor(size.height / 2) - 20;
+    for (let i = top * png.width * 4; i < (top + 40) * png.width * 4; i += 4 * 97) seen.add((png.rgba[i]! << 16) | (png.rgba[i + 1]! << 8) | png.rgba[i + 2]!);
+    const colours = seen.size;
     expect(colours).toBeGreaterThan(20);
     await expect(new ShareSteps(app).status).toHaveText(/saved/i);
   });

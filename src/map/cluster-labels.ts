@@ -11,9 +11,10 @@
  * tooltip and the claim list. They never take the pointer: a click goes to the disc under them.
  */
 import { countLabel, labelSize, type ClusterLabel } from './clusters';
+import { FONT } from './map-style';
 
-/** The font of the map's own text (map-style.ts FONT). */
-const FONT_FAMILY = "'Noto Sans', 'DejaVu Sans', 'Helvetica Neue', Arial, sans-serif";
+/** The font of the map's own text, as CSS. */
+const FONT_FAMILY = FONT.map((f) => (f === 'sans-serif' ? f : `'${f}'`)).join(', ');
 
 interface Shown {
   el: HTMLSpanElement;
@@ -33,6 +34,7 @@ export class ClusterLabelOverlay {
     this.root.className = 'cluster-labels';
     this.root.setAttribute('aria-hidden', 'true');
     this.root.dataset['testid'] = 'cluster-labels';
+    this.root.style.fontFamily = FONT_FAMILY;
     parent.appendChild(this.root);
   }
 

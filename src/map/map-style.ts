@@ -36,7 +36,7 @@ export const FLOW_AGGREGATES_SOURCE = 'claim-flow-aggregates';
 export const ARROW_ICON = 'claim-arrow';
 export const HATCH_ICON = 'claim-hatch';
 
-const FONT = ['Noto Sans', 'DejaVu Sans', 'Helvetica Neue', 'Arial', 'sans-serif'];
+export const FONT = ['Noto Sans', 'DejaVu Sans', 'Helvetica Neue', 'Arial', 'sans-serif'];
 
 export const BASE_COLORS = {
   water: '#dde7ee',

@@ -17,7 +17,7 @@ export interface MapSnapshot {
 /** Draws what the page shows over the canvas (the cluster numbers) onto the copy, `scale` device px per CSS px. */
 export type SnapshotOverlay = (ctx: CanvasRenderingContext2D, scale: number) => void;
 
-export function snapshotMap(map: MapLibreMap, timeoutMs = 5000, overlay: SnapshotOverlay | null = getSnapshotOverlay()): Promise<MapSnapshot> {
+export function snapshotMap(map: MapLibreMap, timeoutMs = 5000, overlay: SnapshotOverlay | null = currentOverlay): Promise<MapSnapshot> {
   return new Promise<MapSnapshot>((resolve, reject) => {
     let done = false;
     const timer = setTimeout(() => {
@@ -60,9 +60,6 @@ export function setSnapshotMap(map: MapLibreMap | null, overlay: SnapshotOverlay
   currentOverlay = map ? overlay : null;
 }
 
-function getSnapshotOverlay(): SnapshotOverlay | null {
-  return currentOverlay;
-}
 
 export function getSnapshotMap(): MapLibreMap | null {
   return current;
