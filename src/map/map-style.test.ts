@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPropertyExpression, latest, type LayerSpecification, type StylePropertySpecification } from '@maplibre/maplibre-gl-style-spec';
+import { createPropertyExpression, latest, type LayerSpecification, type LineLayerSpecification, type StylePropertySpecification } from '@maplibre/maplibre-gl-style-spec';
 import {
   CLAIMS_SOURCE,
   CLAIM_LAYER_IDS,
@@ -16,6 +16,8 @@ import {
   DENSE_AREA_OUTLINE_ZOOM,
   BASEMAP_TOLERANCE,
   MARK_TILE_BUFFER,
+  LINE_MARK_TILE_BUFFER,
+  BASEMAP_TILE_BUFFER,
   PICK_TIERS,
   basemapLabelLayers,
   basemapStyle,
@@ -116,13 +118,26 @@ describe('claim tile buffer', () => {
   };
   const claimLayers = [...claimLayersBelowLabels, ...claimLayersAboveLabels, ...flowAggregateLayers, ...selectedFlowLayers, ...clusterLayers, ...flowRingLayers];
 
-  it('holds every circle and every line of a claim layer across a tile edge (no mark cut at the edge)', () => {
-    const circles = claimLayers.filter((l) => l.type === 'circle');
-    const circleReach = largest(circles, 'circle-radius', 'circle') + largest(circles, 'circle-stroke-width', 'circle');
-    expect(circleReach).toBeGreaterThan(30);
-    expect(MARK_TILE_BUFFER).toBeGreaterThanOrEqual(circleReach);
-    const lines = claimLayers.filter((l) => l.type === 'line');
-    expect(MARK_TILE_BUFFER).toBeGreaterThanOrEqual(largest(lines, 'line-width', 'line'));
+  it('holds every line of a claim layer across a tile edge (no cap of a cut line reaches into the tile)', () => {
+    const lines = claimLayers.filter((l): l is LineLayerSpecification => l.type === 'line');
+    const widest = largest(lines, 'line-width', 'line');
+    expect(widest).toBeGreaterThan(10);
+    expect(MARK_TILE_BUFFER).toBeGreaterThanOrEqual(widest);
+    expect(LINE_MARK_TILE_BUFFER).toBeGreaterThanOrEqual(widest);
+    expect(LINE_MARK_TILE_BUFFER).toBeLessThan(MARK_TILE_BUFFER);
+  });
+
+  it('holds the basemap lines across a tile edge with a buffer far under MapLibre\'s default', () => {
+    const style = basemapStyle('http://localhost/');
+    const basemapLines = style.layers.filter((l): l is LineLayerSpecification => l.type === 'line');
+    expect(basemapLines.map((l) => l.id).sort()).toEqual(['coastline', 'country-boundaries']);
+    const widest = largest(basemapLines, 'line-width', 'line');
+    for (const id of ['land', 'boundaries']) {
+      const buffer = (style.sources[id] as { buffer?: number }).buffer;
+      expect(buffer).toBe(BASEMAP_TILE_BUFFER);
+      expect(buffer).toBeGreaterThanOrEqual(widest);
+      expect(buffer).toBeLessThan(128);
+    }
   });
 });
 

@@ -58,13 +58,32 @@ export const BASE_COLORS = {
 export const BASEMAP_TOLERANCE = 1;
 
 /**
- * How far (screen px) beyond its edges a claim tile holds features. MapLibre's default, 128 px of a 512-px
- * tile, makes every tile hold a quarter tile more on each side: 2.25× its area, so a world-view tile
- * repeats much of its neighbours' areas and arcs for the tiler to cut, the worker to lay out and the GPU
- * to draw (clipped). A mark needs only its own reach across an edge: the widest is a cluster disc (32 px
- * radius and its stroke), then a selection halo or an arrowhead. 64 px leaves room for all of them (map-style.test.ts checks).
+ * How far (px of a 512-px tile) beyond its edges a tile holds features. MapLibre's default, 128, makes a
+ * tile hold a quarter tile more on each side: 2.25× its area, so at the world view each tile repeats much
+ * of its neighbours' geometry for the tiler to cut, the worker to lay out and the GPU to draw, clipped
+ * away. What a buffer is for:
+ *  - a line cut at the buffer's edge ends in a cap there, which must not reach into the tile: the buffer
+ *    must be at least half the widest line (map-style.test.ts checks the whole width);
+ *  - circles and icons need none: MapLibre lays a point out only in the tile that holds it and draws it
+ *    unclipped across the edge;
+ *  - fills are clipped to the tile and need none, but a polygon is triangulated as cut, and the claims
+ *    source keeps 64 px, with which its areas were checked (a 100k world-view repaint went 242 → 198 ms
+ *    from the default).
  */
 export const MARK_TILE_BUFFER = 64;
+
+/** The sources of lines, arrowheads and circles only (flows, flow aggregates, the selected claim's arcs,
+ *  clusters): the widest line, a selection halo (16 px). ~30 % fewer aggregate vertices at the 100k world view than 64. */
+export const LINE_MARK_TILE_BUFFER = 16;
+
+/**
+ * The basemap's land and boundaries: lines at most 1.2 px wide and a fill with no antialiasing edge. At
+ * the world view the default buffer made ~40 % of the land, coast and boundary vertices drawn per frame,
+ * ~20 of a ~100 ms SwiftShader frame at 100k claims (bench/README.md). It needs land rings continuous
+ * across the antimeridian (scripts/assets/basemap.ts): with world-atlas's rings, whose edges jump from
+ * 180° to -180°, a small buffer cut Eurasia's ring so that West Africa and Western Europe were drawn as sea.
+ */
+export const BASEMAP_TILE_BUFFER = 4;
 
 /**
  * Shared shader programs. MapLibre compiles a program per layer type and per way each paint property is
@@ -97,8 +116,8 @@ export function basemapStyle(baseUrl: string): StyleSpecification {
     version: 8,
     name: 'Claim Atlas offline basemap',
     sources: {
-      land: { type: 'geojson', data: url('land.json'), tolerance: BASEMAP_TOLERANCE, attribution: 'Natural Earth' },
-      boundaries: { type: 'geojson', data: url('boundaries.json'), tolerance: BASEMAP_TOLERANCE },
+      land: { type: 'geojson', data: url('land.json'), tolerance: BASEMAP_TOLERANCE, buffer: BASEMAP_TILE_BUFFER, attribution: 'Natural Earth' },
+      boundaries: { type: 'geojson', data: url('boundaries.json'), tolerance: BASEMAP_TOLERANCE, buffer: BASEMAP_TILE_BUFFER },
       'country-labels': { type: 'geojson', data: url('country-labels.json') },
       capitals: { type: 'geojson', data: url('capitals.json'), attribution: 'GeoNames' },
     },
