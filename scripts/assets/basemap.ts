@@ -12,6 +12,7 @@ import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import worldCountries from 'world-countries';
+import { drawableAcrossAntimeridian } from '../../src/domain/bounds';
 
 const require = createRequire(import.meta.url);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -70,60 +71,19 @@ function roundGeometry(g: Geometry, digits: number): Geometry {
   }
 }
 
-/**
- * A ring that crosses the antimeridian, written with longitudes continuous across it (e.g. Eurasia out to
- * Chukotka at 190°E) instead of jumping from 180 to -180. world-atlas's land rings jump: MapLibre tiles
- * coordinates on a plane, where a jump is an edge across the whole world. Eurasia's ring then enclosed
- * most of the North Atlantic (drawn as land at the world view), and the rings of Wrangel Island and of a
- * Fiji island drew lines around the world at 71°N and 16.5°S. MapLibre wraps continuous rings beyond ±180
- * onto the other side itself. The ring is shifted by 360° if needed so that its middle lies inside ±180.
- * A ring that is continuous but not closed once unwrapped goes around a pole (Antarctica's) and is closed
- * through the pole.
- */
-export function unwrapRing(ring: Position[]): Position[] {
-  let offset = 0;
-  let jumped = false;
-  let west = Infinity;
-  let east = -Infinity;
-  const out = ring.map((p, i): Position => {
-    const step = i > 0 ? p[0]! - ring[i - 1]![0]! : 0;
-    if (Math.abs(step) > 180) {
-      offset -= Math.sign(step) * 360;
-      jumped = true;
-    }
-    const lon = p[0]! + offset;
-    west = Math.min(west, lon);
-    east = Math.max(east, lon);
-    return [lon, p[1]!];
-  });
-  if (!jumped) return ring;
-  if (offset !== 0) {
-    // Continuous but not closed: a ring around a pole (Antarctica's). Its planar form closed with an edge
-    // back across the world at 84°S (a line around the globe, and no land south of it); close it through
-    // the pole instead: down to the pole at its east end, along the pole to its west end, and back up.
-    const pole = out.reduce((sum, p) => sum + p[1]!, 0) < 0 ? -90 : 90;
-    const first = out[0]!;
-    const last = out[out.length - 1]!;
-    return [...out, [last[0]!, pole], [first[0]!, pole], first].map((p) => [round(p[0]!, 2), p[1]!]);
-  }
-  const middle = (west + east) / 2;
-  const shift = middle > 180 ? -360 : middle < -180 ? 360 : 0;
-  return out.map((p) => [round(p[0]! + shift, 2), p[1]!]);
-}
-
 /** Natural Earth land as one feature of polygons, rounded, with rings continuous across the antimeridian. */
 export function landFeatures(land50: Topology): Feature[] {
   const landObj = land50.objects['land'] as GeometryCollection | undefined;
   if (!landObj) throw new Error('world-atlas: expected object "land"');
   const landFc = feature(land50, landObj) as FeatureCollection;
   return landFc.features.map((f): Feature => {
-    const g = roundGeometry(f.geometry, 2);
-    const geometry: Geometry =
-      g.type === 'Polygon'
-        ? { type: 'Polygon', coordinates: g.coordinates.map(unwrapRing) }
-        : g.type === 'MultiPolygon'
-          ? { type: 'MultiPolygon', coordinates: g.coordinates.map((p) => p.map(unwrapRing)) }
-          : g;
+    // Rings continuous across the antimeridian (continuousRing): world-atlas's jump from 180 to -180,
+    // which MapLibre reads as edges across the world (the North Atlantic drawn as land at zoom 1-4).
+    const geometry = roundGeometry(drawableAcrossAntimeridian(roundGeometry(f.geometry, 2)), 2);
+    // Antarctica's hole is a ring along the South Pole itself: nothing to fill, but the coastline layer
+    // stroked it along the map's bottom edge.
+    if (geometry.type === 'MultiPolygon')
+      geometry.coordinates = geometry.coordinates.map((rings) => rings.filter((ring) => ring.some((p) => Math.abs(p[1]!) < 90)));
     return { type: 'Feature', properties: {}, geometry };
   });
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bboxOf, lineMidpoint, roundCoord, smallestLongitudeSpan } from './bounds';
+import type { LineString, MultiPolygon, Polygon, Position } from 'geojson';
+import { bboxOf, continuousRing, drawableAcrossAntimeridian, lineMidpoint, roundCoord, smallestLongitudeSpan } from './bounds';
 
 describe('bboxOf', () => {
   it('boxes points, lines and polygons', () => {
@@ -61,5 +62,41 @@ describe('roundCoord', () => {
   it('rounds to 5 decimals and drops negative zero', () => {
     expect(roundCoord(69.1234567)).toBe(69.12346);
     expect(Object.is(roundCoord(-0.000001), 0)).toBe(true);
+  });
+});
+
+describe('continuousRing', () => {
+  it('makes a ring that jumps across the antimeridian continuous, its middle inside ±180', () => {
+    const island: Position[] = [[179, 71], [-179, 71], [-179, 72], [179, 72], [179, 71]];
+    expect(continuousRing(island)).toEqual([[179, 71], [181, 71], [181, 72], [179, 72], [179, 71]]);
+    const eastFirst: Position[] = [[-178, 71], [-178, 72], [179, 72], [179, 71], [-178, 71]];
+    expect(continuousRing(eastFirst)).toEqual([[-178, 71], [-178, 72], [-181, 72], [-181, 71], [-178, 71]]);
+    const farEast: Position[] = [[-170, 60], [-170, 61], [179, 61], [-170, 60]];
+    expect(continuousRing(farEast)).toEqual([[-170, 60], [-170, 61], [-181, 61], [-170, 60]]);
+  });
+
+  it('leaves a ring that does not cross as it is', () => {
+    const square: Position[] = [[10, 10], [20, 10], [20, 20], [10, 10]];
+    expect(continuousRing(square)).toBe(square);
+  });
+
+  it('closes a ring around a pole through the pole, not with an edge back across the world', () => {
+    const antarctica: Position[] = [[-180, -84], [-90, -70], [0, -75], [90, -68], [179.5, -84], [-180, -84]];
+    expect(continuousRing(antarctica)).toEqual([[-180, -84], [-90, -70], [0, -75], [90, -68], [179.5, -84], [180, -84], [180, -90], [-180, -90], [-180, -84]]);
+  });
+});
+
+describe('drawableAcrossAntimeridian', () => {
+  it('makes each ring of a (multi)polygon continuous and keeps anything that crosses nothing as it is', () => {
+    const fiji: Polygon = { type: 'Polygon', coordinates: [[[179, -17], [-179, -17], [-179, -16], [179, -17]]] };
+    expect(drawableAcrossAntimeridian(fiji)).toEqual({ type: 'Polygon', coordinates: [[[179, -17], [181, -17], [181, -16], [179, -17]]] });
+    const russia: MultiPolygon = { type: 'MultiPolygon', coordinates: [[[[30, 60], [60, 70], [179, 66], [-175, 66], [-175, 64], [179, 64], [30, 60]]], [[[20, 54], [22, 54], [22, 55], [20, 54]]]] };
+    const drawn = drawableAcrossAntimeridian(russia) as MultiPolygon;
+    expect(drawn.coordinates[0]![0]!.map((p) => p[0])).toEqual([30, 60, 179, 185, 185, 179, 30]);
+    expect(drawn.coordinates[1]![0]).toBe(russia.coordinates[1]![0]);
+    const square: Polygon = { type: 'Polygon', coordinates: [[[10, 10], [20, 10], [20, 20], [10, 10]]] };
+    expect(drawableAcrossAntimeridian(square)).toBe(square);
+    const line: LineString = { type: 'LineString', coordinates: [[179, 0], [-179, 0]] };
+    expect(drawableAcrossAntimeridian(line)).toBe(line);
   });
 });

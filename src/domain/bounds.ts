@@ -123,3 +123,55 @@ export function unwrapAntimeridian(rings: Position[][]): Position[][] {
   if (jumps === 0 || jumps % 2 === 1) return rings;
   return rings.map((ring) => ring.map((p) => (p[0]! < 0 ? [p[0]! + 360, p[1]!] : p)));
 }
+
+/**
+ * A ring written so that MapLibre, which tiles longitude on a plane, draws it as on the globe:
+ *  - a ring whose edges jump across ±180 (Natural Earth rings re-joined by topojson: Eurasia and Russia
+ *    through Chukotka, Wrangel Island, Fiji) is made continuous, its longitudes running past 180 (MapLibre
+ *    wraps them onto the other side), and moved by 360° if its middle would lie outside ±180. Read
+ *    planar as given, such a ring encloses half the world: Eurasia's drew the North Atlantic as land;
+ *  - a ring that is continuous but not closed once unwrapped goes round a pole (Antarctica): it is closed
+ *    through the pole, not by an edge back across the world.
+ * A ring that crosses nothing is returned as it is (the same array).
+ */
+export function continuousRing(ring: Position[]): Position[] {
+  let offset = 0;
+  let jumped = false;
+  let west = Infinity;
+  let east = -Infinity;
+  const out = ring.map((p, i): Position => {
+    const step = i > 0 ? p[0]! - ring[i - 1]![0]! : 0;
+    if (Math.abs(step) > 180) {
+      offset -= Math.sign(step) * 360;
+      jumped = true;
+    }
+    const lon = p[0]! + offset;
+    west = Math.min(west, lon);
+    east = Math.max(east, lon);
+    return [lon, p[1]!];
+  });
+  if (!jumped) return ring;
+  if (offset !== 0) {
+    const pole = out.reduce((sum, p) => sum + p[1]!, 0) < 0 ? -90 : 90;
+    const first = out[0]!;
+    const last = out[out.length - 1]!;
+    return [...out, [last[0]!, pole], [first[0]!, pole], first];
+  }
+  const middle = (west + east) / 2;
+  const shift = middle > 180 ? -360 : middle < -180 ? 360 : 0;
+  return shift === 0 ? out : out.map((p) => [p[0]! + shift, p[1]!]);
+}
+
+/** A (multi)polygon with every ring made drawable across the antimeridian (continuousRing); any other
+ *  geometry, or one that crosses nothing, is returned as it is. */
+export function drawableAcrossAntimeridian(g: Geometry): Geometry {
+  if (g.type === 'Polygon') {
+    const rings = g.coordinates.map(continuousRing);
+    return rings.every((r, i) => r === g.coordinates[i]) ? g : { type: 'Polygon', coordinates: rings };
+  }
+  if (g.type === 'MultiPolygon') {
+    const polys = g.coordinates.map((poly) => poly.map(continuousRing));
+    return polys.every((poly, i) => poly.every((r, j) => r === g.coordinates[i]![j])) ? g : { type: 'MultiPolygon', coordinates: polys };
+  }
+  return g;
+}

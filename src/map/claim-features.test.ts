@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Geometry, Polygon } from 'geojson';
 import { generateCorpus } from '../../scripts/make-corpus';
 import { lazyArcs, markArcs } from '../domain/compact-arcs';
 import type { ArticleBundle, Claim } from '../domain/types';
@@ -60,6 +61,16 @@ describe('buildRenderData', () => {
     const before = JSON.stringify(bundle);
     buildRenderData(bundle);
     expect(JSON.stringify(bundle)).toBe(before);
+  });
+
+  it('draws an area whose outline jumps across ±180 (Russia, Fiji) with continuous rings, its other areas as given', () => {
+    const fiji: Geometry = { type: 'Polygon', coordinates: [[[178, -18], [-179, -18], [-179, -16], [178, -16], [178, -18]]] };
+    const kabul: Geometry = { type: 'Polygon', coordinates: [[[69, 34], [70, 34], [70, 35], [69, 34]]] };
+    const area = (placeId: string, geometry: Geometry) => ({ mark: 'area' as const, placeIds: [placeId], geometry });
+    const render = buildRenderData(bundleOf([claimWith('c1', [area('FJI', fiji)]), claimWith('c2', [area('kabul', kabul)])]));
+    const [drawnFiji, drawnKabul] = render.collection.features.map((f) => f.geometry as Polygon);
+    expect(drawnFiji!.coordinates[0]!.map((p) => p[0])).toEqual([178, 181, 181, 178, 178]);
+    expect(drawnKabul).toBe(kabul);
   });
 
   it('fits all claims, unwrapping a bbox that crosses the antimeridian', () => {

@@ -14,6 +14,7 @@
 import type { Feature, FeatureCollection, Geometry, LineString, Position } from 'geojson';
 import type { ArticleBundle, Claim, MarkType } from '../domain/types';
 import { arcSpecOfLazy, arcSpecVertices, lazyArcVertices } from '../domain/compact-arcs';
+import { drawableAcrossAntimeridian } from '../domain/bounds';
 
 export type DrawnMark = MarkType | 'arrow';
 
@@ -270,6 +271,9 @@ export function buildRenderData(bundle: ArticleBundle): RenderData {
       z0: 0,
       own: ALL_BANDS,
     };
+    // Country and region outlines from Natural Earth jump across ±180 (Russia, Fiji, the USA's Aleutians):
+    // MapLibre tiles on a plane and would fill half the world between the jumps.
+    if (markType === 'area') geometry = drawableAcrossAntimeridian(geometry);
     if (markType === 'point' && geometry.type === 'Point') {
       position[g * 2] = geometry.coordinates[0]!;
       position[g * 2 + 1] = geometry.coordinates[1]!;

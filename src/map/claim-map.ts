@@ -69,7 +69,6 @@ import {
   placeMarkFilters,
   BASEMAP_TOLERANCE,
   MARK_TILE_BUFFER,
-  LINE_MARK_TILE_BUFFER,
   DENSE_AREA_OUTLINE_ZOOM,
   DENSE_DETAIL_LAYERS,
   DENSE_DETAIL_ZOOM,
@@ -511,10 +510,10 @@ export class ClaimMap {
     // the source's last zoom), which halved their share of a world-view frame; flows keep MapLibre's
     // default, their curves showed facets at 1 px. Aggregates are tiled only at their own band's zoom.
     map.addSource(CLAIMS_SOURCE, { type: 'geojson', data: EMPTY, buffer: MARK_TILE_BUFFER, maxzoom: 10, tolerance: BASEMAP_TOLERANCE });
-    map.addSource(FLOWS_SOURCE, { type: 'geojson', data: EMPTY, buffer: LINE_MARK_TILE_BUFFER, maxzoom: 9 });
-    map.addSource(CLUSTERS_SOURCE, { type: 'geojson', data: EMPTY, buffer: LINE_MARK_TILE_BUFFER, maxzoom: 8 });
-    map.addSource(FLOW_AGGREGATES_SOURCE, { type: 'geojson', data: EMPTY, buffer: LINE_MARK_TILE_BUFFER, maxzoom: 8, tolerance: BASEMAP_TOLERANCE });
-    map.addSource(SELECTED_FLOWS_SOURCE, { type: 'geojson', data: EMPTY, buffer: LINE_MARK_TILE_BUFFER, maxzoom: 8 });
+    map.addSource(FLOWS_SOURCE, { type: 'geojson', data: EMPTY, buffer: MARK_TILE_BUFFER, maxzoom: 9 });
+    map.addSource(CLUSTERS_SOURCE, { type: 'geojson', data: EMPTY, buffer: MARK_TILE_BUFFER, maxzoom: 8 });
+    map.addSource(FLOW_AGGREGATES_SOURCE, { type: 'geojson', data: EMPTY, buffer: MARK_TILE_BUFFER, maxzoom: 8, tolerance: BASEMAP_TOLERANCE });
+    map.addSource(SELECTED_FLOWS_SOURCE, { type: 'geojson', data: EMPTY, buffer: MARK_TILE_BUFFER, maxzoom: 8 });
     for (const layer of claimLayersBelowLabels) map.addLayer(layer);
     if (offlineBasemap) for (const layer of basemapLabelLayers) map.addLayer(layer);
     for (const layer of claimLayersAboveLabels) map.addLayer(layer);

@@ -58,23 +58,20 @@ export const BASE_COLORS = {
 export const BASEMAP_TOLERANCE = 1;
 
 /**
- * How far (px of a 512-px tile) beyond its edges a tile holds features. MapLibre's default, 128, makes a
- * tile hold a quarter tile more on each side: 2.25× its area, so at the world view each tile repeats much
- * of its neighbours' geometry for the tiler to cut, the worker to lay out and the GPU to draw, clipped
- * away. What a buffer is for:
+ * How far (px of a 512-px tile) beyond its edges a claim tile holds features. MapLibre's default, 128,
+ * makes a tile hold a quarter tile more on each side: 2.25× its area, so at the world view each tile
+ * repeats much of its neighbours' geometry for the tiler to cut, the worker to lay out and the GPU to draw,
+ * clipped away. What a buffer is for:
  *  - a line cut at the buffer's edge ends in a cap there, which must not reach into the tile: the buffer
- *    must be at least half the widest line (map-style.test.ts checks the whole width);
+ *    is the widest line, a selection halo (16 px; map-style.test.ts checks);
  *  - circles and icons need none: MapLibre lays a point out only in the tile that holds it and draws it
  *    unclipped across the edge;
- *  - fills are clipped to the tile and need none, but a polygon is triangulated as cut, and the claims
- *    source keeps 64 px, with which its areas were checked (a 100k world-view repaint went 242 → 198 ms
- *    from the default).
+ *  - fills are clipped to the tile and need none, as long as their rings do not jump across ±180
+ *    (claim-features.ts makes them continuous).
+ * 128 → 64 took a 100k world-view repaint from 242 to 198 ms; 64 → 16, with the basemap's
+ * buffer below, ~120 → ~90 ms a frame (bench/README.md).
  */
-export const MARK_TILE_BUFFER = 64;
-
-/** The sources of lines, arrowheads and circles only (flows, flow aggregates, the selected claim's arcs,
- *  clusters): the widest line, a selection halo (16 px). ~30 % fewer aggregate vertices at the 100k world view than 64. */
-export const LINE_MARK_TILE_BUFFER = 16;
+export const MARK_TILE_BUFFER = 16;
 
 /**
  * The basemap's land and boundaries: lines at most 1.2 px wide and a fill with no antialiasing edge. At
