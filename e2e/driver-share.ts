@@ -70,7 +70,6 @@ export class ShareSteps {
   }
 }
 
-/** Width and height from a PNG's IHDR chunk; throws when the bytes are not a PNG. */
 /** A downloaded PNG's pixels (RGBA, row by row), decoded by the page's own browser. */
 export interface PngPixels {
   width: number;
@@ -108,6 +107,7 @@ export async function decodePng(page: Page, bytes: Buffer): Promise<PngPixels> {
   };
 }
 
+/** Width and height from a PNG's IHDR chunk; throws when the bytes are not a PNG. */
 export function pngSize(bytes: Buffer): { width: number; height: number } {
   const signature = '89504e470d0a1a0a';
   if (bytes.subarray(0, 8).toString('hex') !== signature) throw new Error('not a PNG file');

@@ -16,6 +16,8 @@ import {
   holdBack,
 } from './driver';
 import { firstDraw, recordFirstDraw, recordTileLoads, tileLoads } from './driver-map';
+import { decodePng } from './driver-share';
+import { BASE_COLORS } from '../src/map/map-style';
 
 const MAP_PARAM = /^-?\d+(\.\d+)?\/-?\d+(\.\d+)?\/-?\d+(\.\d+)?$/;
 
@@ -263,6 +265,32 @@ test.describe('the map', () => {
     for (const kind of ['movement', 'assistance', 'exercise']) {
       expect(kinds.has(kind as never)).toBe(true);
       await expect(legend).toContainText(new RegExp(kind, 'i'));
+    }
+  });
+
+  test('given the basemap over Europe at continent zoom, then its seas are drawn as sea and its land as land', async ({ page }) => {
+    // world-atlas's Eurasia ring jumps across ±180; drawn as given, it filled these seas with land.
+    await openApp(page, 'map=3.5/50.0000/5.0000');
+    const places = {
+      sea: { 'Bay of Biscay': [-4, 45.5], 'North Sea': [3.5, 55.5], Baltic: [18.5, 55.8], 'Skagerrak': [9, 57.9] },
+      land: { 'the Loire': [0, 47], 'the Massif Central': [3.5, 45.3] },
+    } as const;
+    const canvas = page.locator('.maplibregl-canvas');
+    const png = await decodePng(page, await canvas.screenshot());
+    const hex = (c: string) => [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16));
+    const [water, land] = [hex(BASE_COLORS.water), hex(BASE_COLORS.land)];
+    const distance = (a: number[], b: number[]) => a.reduce((sum, v, i) => sum + Math.abs(v - b[i]!), 0);
+    for (const [kind, named] of Object.entries(places)) {
+      for (const [name, lngLat] of Object.entries(named)) {
+        const p = await page.evaluate(
+          (c) => (window as unknown as { claimAtlas: { map: { project(c: [number, number]): { x: number; y: number } } } }).claimAtlas.map.project(c),
+          lngLat as unknown as [number, number],
+        );
+        expect(p.x > 0 && p.x < png.width && p.y > 0 && p.y < png.height, `${name} is on the map`).toBe(true);
+        const rgb = png.at(Math.round(p.x), Math.round(p.y));
+        const looksLike = distance(rgb, water) < distance(rgb, land) ? 'sea' : 'land';
+        expect(looksLike, `${name} (${rgb.join(', ')})`).toBe(kind);
+      }
     }
   });
 });

@@ -99,4 +99,18 @@ describe('drawableAcrossAntimeridian', () => {
     const line: LineString = { type: 'LineString', coordinates: [[179, 0], [-179, 0]] };
     expect(drawableAcrossAntimeridian(line)).toBe(line);
   });
+
+  it('moves a hole that crosses nothing with its outer ring when that ring is written past ±180', () => {
+    // An outer ring across the antimeridian (170°E–170°W) and a lake at 175°W, in the ring's east part.
+    const island: Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [[170, 60], [-170, 60], [-170, 65], [170, 65], [170, 60]],
+        [[-176, 62], [-174, 62], [-174, 63], [-176, 62]],
+      ],
+    };
+    const drawn = drawableAcrossAntimeridian(island) as Polygon;
+    expect(drawn.coordinates[0]!.map((p) => p[0])).toEqual([170, 190, 190, 170, 170]);
+    expect(drawn.coordinates[1]!.map((p) => p[0])).toEqual([184, 186, 186, 184]);
+  });
 });

@@ -162,16 +162,41 @@ export function continuousRing(ring: Position[]): Position[] {
   return shift === 0 ? out : out.map((p) => [p[0]! + shift, p[1]!]);
 }
 
-/** A (multi)polygon with every ring made drawable across the antimeridian (continuousRing); any other
- *  geometry, or one that crosses nothing, is returned as it is. */
+/**
+ * A (multi)polygon with every ring made drawable across the antimeridian (continuousRing), each hole moved
+ * by 360° where that puts it nearer its outer ring's middle (a hole that crosses nothing would otherwise
+ * stay on the other side of an outer ring written past ±180). Any other geometry, or one that crosses
+ * nothing, is returned as it is.
+ */
 export function drawableAcrossAntimeridian(g: Geometry): Geometry {
   if (g.type === 'Polygon') {
-    const rings = g.coordinates.map(continuousRing);
-    return rings.every((r, i) => r === g.coordinates[i]) ? g : { type: 'Polygon', coordinates: rings };
+    const rings = drawablePolygon(g.coordinates);
+    return rings === g.coordinates ? g : { type: 'Polygon', coordinates: rings };
   }
   if (g.type === 'MultiPolygon') {
-    const polys = g.coordinates.map((poly) => poly.map(continuousRing));
-    return polys.every((poly, i) => poly.every((r, j) => r === g.coordinates[i]![j])) ? g : { type: 'MultiPolygon', coordinates: polys };
+    const polys = g.coordinates.map(drawablePolygon);
+    return polys.every((poly, i) => poly === g.coordinates[i]) ? g : { type: 'MultiPolygon', coordinates: polys };
   }
   return g;
+}
+
+function drawablePolygon(rings: Position[][]): Position[][] {
+  const out = rings.map(continuousRing);
+  const middle = (ring: Position[]) => {
+    let west = Infinity;
+    let east = -Infinity;
+    for (const p of ring) {
+      west = Math.min(west, p[0]!);
+      east = Math.max(east, p[0]!);
+    }
+    return (west + east) / 2;
+  };
+  if (out.length > 1 && out[0] !== rings[0]) {
+    const centre = middle(out[0]!);
+    for (let i = 1; i < out.length; i++) {
+      const shift = Math.round((centre - middle(out[i]!)) / 360) * 360;
+      if (shift !== 0) out[i] = out[i]!.map((p) => [p[0]! + shift, p[1]!]);
+    }
+  }
+  return out.every((r, i) => r === rings[i]) ? rings : out;
 }

@@ -60,7 +60,6 @@ export function setSnapshotMap(map: MapLibreMap | null, overlay: SnapshotOverlay
   currentOverlay = map ? overlay : null;
 }
 
-
 export function getSnapshotMap(): MapLibreMap | null {
   return current;
 }
