@@ -9,7 +9,7 @@ import { createAppStore, type AppStore } from '../store/app-store';
 import { makeBundle } from '../store/test-fixtures/bundle';
 import { bootstrap, switchArticle } from './bootstrap';
 import { loadArticles } from './load-data';
-import { createWorkerLoader } from './worker-loader';
+import { articleWorkerCount, createWorkerLoader } from './worker-loader';
 import { ALL_ARTICLES } from '../domain/corpus';
 import type { ArticleBundle, DataIndex } from '../domain/types';
 import { getReaderBundle, getVisibleClaimIds, getVisibleMask } from '../store/selectors';
@@ -215,8 +215,8 @@ describe('link values the all view cannot honour', () => {
   });
 });
 
-describe('the article loader without a worker (Node, or a browser refusing it)', () => {
-  it('loads on the main thread, at most six files at a time however many are asked for at once', async () => {
+describe('the article loader without a worker (no spare core, Node, or a browser refusing it)', () => {
+  it('loads on the main thread, at most 24 files at a time however many are asked for at once', async () => {
     let inFlight = 0;
     let most = 0;
     vi.stubGlobal(
@@ -231,9 +231,13 @@ describe('the article loader without a worker (Node, or a browser refusing it)',
       }),
     );
     const loader = createWorkerLoader();
-    const slugs = Array.from({ length: 30 }, (_, i) => `a-${i}`);
+    const slugs = Array.from({ length: 40 }, (_, i) => `a-${i}`);
     const bundles = await Promise.all(slugs.map((s) => loader.load('data/index.json', s, BASE)));
     expect(bundles.map((b) => b.article.slug)).toEqual(slugs);
-    expect(most).toBe(6);
+    expect(most).toBe(24);
+  });
+
+  it('uses one worker per core beyond the page and MapLibre, none on a machine with two', () => {
+    expect([1, 2, 3, 4, 5, 8, 16].map(articleWorkerCount)).toEqual([0, 0, 1, 2, 3, 3, 3]);
   });
 });

@@ -87,6 +87,17 @@ describe('the worker and page halves of loading an article', () => {
     expect(JSON.stringify(bundle)).toBe(text);
   });
 
+  it('on the page’s thread alone, give the same: the validated file, its flow arcs held lazily', async () => {
+    const text = JSON.stringify(generateCorpus({ claims: 120, articles: 1, seed: 6 }).bundles[0]!);
+    const slug = (JSON.parse(text) as ArticleBundle).article.slug;
+    respond(200, text);
+    const bundle = await loadArticle('data/index.json', slug, BASE);
+    const flows = bundle.claims.flatMap((c) => c.geometry.features).filter((f) => f.properties.mark === 'flow');
+    expect(flows.length).toBeGreaterThan(10);
+    expect(flows.every((f) => arcSpecOfLazy(f.geometry) !== null)).toBe(true);
+    expect(JSON.stringify(bundle)).toBe(text);
+  });
+
   it('reject a file that is not the article asked for, naming it', () => {
     const text = JSON.stringify(makeBundle());
     expect(() => checkArticleText(text, 'articles/other.json', 'other')).toThrow(/articles\/other\.json: holds article "fixture-article", expected "other"/);

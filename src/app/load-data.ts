@@ -70,9 +70,11 @@ function checkArticle(json: unknown, file: string, slug: string): ArticleBundle 
   return bundle;
 }
 
-/** Fetch, parse and validate one article bundle. */
+/** Fetch, parse and validate one article bundle on this thread; its exact flow arcs are held lazily. */
 export async function fetchArticle(url: string, file: string, slug: string): Promise<ArticleBundle> {
-  return checkArticle(await fetchJson(url, file), file, slug);
+  const bundle = checkArticle(await fetchJson(url, file), file, slug);
+  lazyArcs(bundle, markArcs(bundle));
+  return bundle;
 }
 
 /**
