@@ -51,7 +51,7 @@ describe('GeoJSON data sent to the worker in the task that sets it', () => {
     expect(mine.events).toEqual([{ type: 'dataloading', dataType: 'source' }]);
   });
 
-  it('leaves a URL or a diff to MapLibre’s own, later send', async () => {
+  it('leaves an update without GeoJSON data (here a diff) to MapLibre’s own, later send', async () => {
     const patched = Object.create(GeoJSONSource.prototype) as object;
     installSyncGeoJSONSend(patched);
     const mine = fakeSource(patched);
