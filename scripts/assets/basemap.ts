@@ -79,7 +79,7 @@ export function landFeatures(land50: Topology): Feature[] {
   return landFc.features.map((f): Feature => {
     // Rings continuous across the antimeridian (continuousRing): world-atlas's jump from 180 to -180,
     // which MapLibre reads as edges across the world (the North Atlantic drawn as land at zoom 1-4).
-    const geometry = roundGeometry(drawableAcrossAntimeridian(roundGeometry(f.geometry, 2)), 2);
+    const geometry = roundGeometry(drawableAcrossAntimeridian(f.geometry), 2);
     // Antarctica's hole is a ring along the South Pole itself: nothing to fill, but the coastline layer
     // stroked it along the map's bottom edge.
     if (geometry.type === 'MultiPolygon')

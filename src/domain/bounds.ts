@@ -135,22 +135,19 @@ export function unwrapAntimeridian(rings: Position[][]): Position[][] {
  * A ring that crosses nothing is returned as it is (the same array).
  */
 export function continuousRing(ring: Position[]): Position[] {
+  // Nearly every ring crosses nothing (the map calls this for every area it draws): look before copying.
+  if (!ring.some((p, i) => i > 0 && Math.abs(p[0]! - ring[i - 1]![0]!) > 180)) return ring;
   let offset = 0;
-  let jumped = false;
   let west = Infinity;
   let east = -Infinity;
   const out = ring.map((p, i): Position => {
     const step = i > 0 ? p[0]! - ring[i - 1]![0]! : 0;
-    if (Math.abs(step) > 180) {
-      offset -= Math.sign(step) * 360;
-      jumped = true;
-    }
+    if (Math.abs(step) > 180) offset -= Math.sign(step) * 360;
     const lon = p[0]! + offset;
     west = Math.min(west, lon);
     east = Math.max(east, lon);
     return [lon, p[1]!];
   });
-  if (!jumped) return ring;
   if (offset !== 0) {
     const pole = out.reduce((sum, p) => sum + p[1]!, 0) < 0 ? -90 : 90;
     const first = out[0]!;
