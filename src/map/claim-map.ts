@@ -21,7 +21,7 @@
  *  - the camera follows `cameraRequest` from the store; moves it makes are tagged and the settled view is
  *    written back on moveend only, so nothing echoes.
  */
-import { AttributionControl, GeoJSONSource as GeoJSONSourceClass, Map as MapLibreMap, NavigationControl, setWorkerUrl } from 'maplibre-gl';
+import { AttributionControl, Map as MapLibreMap, NavigationControl, setWorkerUrl } from 'maplibre-gl';
 import type { GeoJSONSource, MapGeoJSONFeature, MapMouseEvent, StyleSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -88,12 +88,9 @@ import {
 } from './map-style';
 import { arrowHeadSdf, hatchPattern } from './icons';
 import { webglUnavailableReason } from './webgl';
-import { installSyncGeoJSONSend } from './sync-geojson-send';
 
 // Without this the production build cannot find MapLibre's worker and the map never loads.
 setWorkerUrl(workerUrl);
-// A bundle's data goes to MapLibre's worker before React renders the same change (see the module).
-installSyncGeoJSONSend(GeoJSONSourceClass.prototype);
 
 const APP_MOVE = { claimAtlasMove: true };
 /** The widest cluster disc's radius and stroke (map-style.ts clusterLayers), in CSS px. */
