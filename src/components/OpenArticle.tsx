@@ -8,6 +8,7 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useAppStore } from '../store/react';
 import type { DraftArticle } from '../store/app-store';
+import { nextTask } from './latest-task';
 
 /** The ingest engine refuses more (src/ingest/README.md); checked from the file size, before reading it. */
 const MAX_BYTES = 10 * 1024 * 1024;
@@ -151,13 +152,19 @@ export function OpenArticle() {
           geojson: result.geojson,
           droppedCount: result.dropped.length,
         };
+        // The draft is done, so closing the dialog must not cancel it (its close handler aborts).
+        if (abortRef.current === controller) abortRef.current = null;
+        // The dialog closes in this task and the page swaps articles in the next: closing restores focus,
+        // which recalculates the page's style, and the swap re-renders it; in one task the two came to
+        // ~100 ms on a software GPU machine, long enough to feel.
+        dialogRef.current?.close();
+        setText('');
+        setFileName(null);
+        await nextTask();
         const st = store.getState();
         st.setDraft(draftArticle);
         st.setSheetTab('claims');
         st.requestCamera({ type: 'fit-all' });
-        dialogRef.current?.close();
-        setText('');
-        setFileName(null);
       } catch (err) {
         if (err instanceof DOMException && err.name === 'AbortError') return;
         if (err instanceof DraftInputError) setError(err.message);

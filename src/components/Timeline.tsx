@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { KIND_COLORS } from '../domain/kind-style';
 import { CLAIM_KINDS } from '../domain/types';
 import { formatDay, formatInterval, moveEdge, shiftWindow, type DayWindow } from '../domain/time-window';
@@ -42,20 +42,27 @@ export function Timeline() {
   const windowSet = useAppState((s) => s.timeWindow !== null);
   const selectedId = useAppState((s) => s.selectedId);
   const loading = useAppState(getAwaitingData);
-  const track = useRef<HTMLDivElement>(null);
+  const track = useRef<HTMLDivElement | null>(null);
+  // The track element as state, so it is measured when it appears, not on every new article: reading its
+  // size right after React changed the page forces a layout in that task (~20 ms when an article swaps).
+  // The resize observer follows it from then on.
+  const [trackEl, setTrackEl] = useState<HTMLDivElement | null>(null);
+  const trackRef = useCallback((el: HTMLDivElement | null) => {
+    track.current = el;
+    setTrackEl(el);
+  }, []);
   const canvas = useRef<HTMLCanvasElement>(null);
   const [size, setSize] = useState({ w: 0, h: 0 });
 
   useLayoutEffect(() => {
-    const el = track.current;
-    if (!el) return;
-    const measure = () => setSize({ w: el.clientWidth, h: el.clientHeight });
+    if (!trackEl) return;
+    const measure = () => setSize({ w: trackEl.clientWidth, h: trackEl.clientHeight });
     measure();
     if (typeof ResizeObserver !== 'function') return;
     const ro = new ResizeObserver(measure);
-    ro.observe(el);
+    ro.observe(trackEl);
     return () => ro.disconnect();
-  }, [index]);
+  }, [trackEl]);
 
   const span = domain ? domain.end - domain.start : 1;
   const inner = Math.max(1, size.w - 2 * PAD);
@@ -275,7 +282,7 @@ export function Timeline() {
           </button>
         )}
       </div>
-      <div className="timeline-track" ref={track}>
+      <div className="timeline-track" ref={trackRef}>
         <canvas ref={canvas} className="timeline-canvas" aria-hidden="true" style={{ width: size.w, height: size.h }} />
         <div className="timeline-axis" aria-hidden="true">
           {ticks.map((t) => (

@@ -44,3 +44,15 @@ export function latestInOwnTask<A>(fn: (arg: A) => void): LatestTask<A> {
     },
   };
 }
+
+/** Resolves in a task of its own, run as soon as the current one ends (a message: no 4 ms clamp). */
+export function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
