@@ -5,6 +5,9 @@ export async function expectEverythingButTheMapWorks(app: Atlas): Promise<void> 
   const { page } = app;
   await expect(page.getByTestId('map-message')).toBeVisible();
   await expect(page.getByTestId('map-message')).toContainText(/map/i);
+  // Why, in plain words: no WebGL 2 (not MapLibre's own text, which sends the reader to a web page).
+  await expect(page.getByTestId('map-message')).toContainText('WebGL 2 switched off or unsupported');
+  await expect(page.getByTestId('map-message')).not.toContainText('http');
   await expect(page.getByTestId('app-error')).toHaveCount(0);
   expect(await app.hasMap()).toBe(false);
 

@@ -87,7 +87,7 @@ import {
   flowPaint,
 } from './map-style';
 import { arrowHeadSdf, hatchPattern } from './icons';
-import { webglUnavailableReason } from './webgl';
+import { mapFailure } from './webgl';
 
 // Without this the production build cannot find MapLibre's worker and the map never loads.
 setWorkerUrl(workerUrl);
@@ -440,16 +440,13 @@ export class ClaimMap {
 
   /** The map, or null (with the reason in the store) when this browser cannot draw it. */
   static create(container: HTMLElement, store: AppStore, options: ClaimMapOptions): ClaimMap | null {
-    const reason = webglUnavailableReason();
-    if (reason) {
-      store.getState().setMapStatus('unavailable', `Reason: ${reason}. The article, claims, detail and timeline still work.`);
-      return null;
-    }
+    // No scratch context is opened to ask first (that cost ~70 ms of the page's thread and a context in the
+    // GPU process at every load): MapLibre throws when it cannot get its WebGL 2 context, and leaves the
+    // container as it found it.
     try {
       return new ClaimMap(container, store, options);
     } catch (err) {
-      const why = err instanceof Error ? err.message : String(err);
-      store.getState().setMapStatus('unavailable', `Reason: ${why}. The article, claims, detail and timeline still work.`);
+      store.getState().setMapStatus('unavailable', `Reason: ${mapFailure(err)}. The article, claims, detail and timeline still work.`);
       return null;
     }
   }

@@ -1,17 +1,14 @@
 /**
- * Whether this browser can draw the map. `maplibregl.supported()` no longer exists in v6, so ask the
- * browser directly for a WebGL 2 (or 1) context on a scratch canvas, as MapLibre itself will.
+ * Why the map could not start, in words for the message that replaces it. MapLibre 6 throws a
+ * `GPUInitializationError` when the browser gives it no WebGL 2 context (switched off, unsupported, or no
+ * GPU driver); its own text points the reader at a web page, so say it plainly, with the browser's status
+ * message when there is one.
  */
-export function webglUnavailableReason(): string | null {
-  if (typeof document === 'undefined') return 'no document';
-  try {
-    const canvas = document.createElement('canvas');
-    const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
-    if (!gl) return 'this browser has WebGL switched off or unsupported';
-    // Free the scratch context at once: browsers cap live contexts and the map needs one.
-    (gl as WebGLRenderingContext).getExtension('WEBGL_lose_context')?.loseContext();
-    return null;
-  } catch (err) {
-    return err instanceof Error ? err.message : 'WebGL failed to start';
+export function mapFailure(err: unknown): string {
+  if (err instanceof Error && err.name === 'GPUInitializationError') {
+    const status = (err as Error & { statusMessage?: unknown }).statusMessage;
+    const detail = typeof status === 'string' && status.trim() !== '' ? ` (${status.trim()})` : '';
+    return `this browser has WebGL 2 switched off or unsupported${detail}`;
   }
+  return err instanceof Error ? err.message : String(err);
 }
