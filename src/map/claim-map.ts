@@ -196,6 +196,9 @@ export class ClaimAtlasMap extends MapLibreMap {
   override _render(paintStartTimeStamp: number): this {
     const hold = this.paintHold;
     if (hold?.quiet && !hold.ready()) {
+      // Everything asked for is in and placed: until the data or the camera changes (each asks for a frame
+      // through triggerRepaint), a held frame would only place the same symbols again.
+      if (this.loaded() && !this._placementDirty) return this;
       const wait = this.heldFrameAt + HELD_FRAME_MS - performance.now();
       if (wait > 0) {
         // Not now: no frame is asked for (so no `idle` either) until the timer, or a ready hold, asks.
