@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arcBetween, unwrapLongitude } from './arcs';
+import { arcBetween, arcVertices, arcVerticesFlat, unwrapLongitude } from './arcs';
 
 const DAMASCUS: [number, number] = [36.29, 33.51];
 const KABUL: [number, number] = [69.17, 34.53];
@@ -96,5 +96,24 @@ describe('unwrapLongitude', () => {
     [139.69, -118.24, 241.76],
   ])('origin %d, destination %d → %d', (o, d, expected) => {
     expect(unwrapLongitude(o, d)).toBeCloseTo(expected, 9);
+  });
+});
+
+describe('arcVerticesFlat', () => {
+  it('holds arcBetween’s vertices bit for bit, across the antimeridian and for a place to itself', () => {
+    const cases: [[number, number], [number, number], number][] = [
+      [DAMASCUS, KABUL, 64],
+      [TOKYO, LOS_ANGELES, 64],
+      [[-70.5, -84.9], [120.25, 85.2], 31],
+      [KABUL, KABUL, 8],
+      [[0, 0], [0.00001, 0], 2],
+    ];
+    for (const [o, d, segments] of cases) {
+      const flat = arcVerticesFlat(o, d, segments);
+      const coords = arcBetween(o, d, { segments }).coordinates;
+      const pairs = coords.length === 2 ? [coords[0]!, ...Array.from({ length: segments - 1 }, () => coords[1]!), coords[1]!] : coords;
+      expect(Array.from(flat)).toEqual(pairs.flatMap((p) => [p[0]!, p[1]!]));
+      expect(Array.from(flat)).toEqual(arcVertices(o, d, segments, (v) => v, Array.from({ length: segments + 1 }, (_, i) => i)).flat());
+    }
   });
 });

@@ -15,7 +15,7 @@
  */
 import type { LineString, Position } from 'geojson';
 import type { ArticleBundle } from './types';
-import { arcVertices, type LonLat } from './arcs';
+import { arcVertices, arcVerticesFlat, type LonLat } from './arcs';
 import { roundCoord } from './bounds';
 
 /** An arc's ends and how it was drawn, enough to recompute any of its vertices. */
@@ -38,7 +38,6 @@ const rounder =
     roundCoord(v, decimals);
 
 const everyIndex = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
-const exact = (v: number): number => v;
 
 /** The spec that reproduces this line exactly, or null when none does. */
 export function arcSpecOf(line: LineString): ArcSpec | null {
@@ -51,17 +50,18 @@ export function arcSpecOf(line: LineString): ArcSpec | null {
   const destination: LonLat = [d[0]!, d[1]!];
   const segments = c.length - 1;
   // The curve once, unrounded, then each rounding in turn (the middle vertex first: it rules most out).
-  const raw = arcVertices(origin, destination, segments, exact, everyIndex(c.length));
+  const raw = arcVerticesFlat(origin, destination, segments);
   const mid = segments >> 1;
-  const matches = (round: (v: number) => number, i: number): boolean => {
+  // roundCoord's arithmetic (its -0 → 0 makes no difference to ===), with the factor computed once.
+  const matches = (f: number, i: number): boolean => {
     const p = c[i]!;
-    return p.length === 2 && round(raw[i]![0]) === p[0] && round(raw[i]![1]) === p[1];
+    return p.length === 2 && Math.round(raw[2 * i]! * f) / f === p[0] && Math.round(raw[2 * i + 1]! * f) / f === p[1];
   };
   for (const decimals of DECIMALS) {
-    const round = rounder(decimals);
-    if (!matches(round, mid)) continue;
+    const f = 10 ** decimals;
+    if (!matches(f, mid)) continue;
     let all = true;
-    for (let i = 0; all && i < c.length; i++) all = matches(round, i);
+    for (let i = 0; all && i < c.length; i++) all = matches(f, i);
     if (all) return { origin, destination, segments, decimals };
   }
   return null;
