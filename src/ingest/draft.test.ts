@@ -46,6 +46,17 @@ describe('claim patterns', () => {
     expect(c.magnitude).toEqual({ value: 200, unit: 'soldiers', approximate: true });
   });
 
+  it('starts a flow at the city named, not also at the country of its people ("Afghan refugees fled from Kabul")', () => {
+    const c = only('Title\n\nAfghan refugees fled from Kabul to Dushanbe.', 'displacement');
+    expect(c.places).toEqual([
+      { id: 'geonames:1138958', role: 'origin' },
+      { id: 'geonames:1221874', role: 'destination' },
+    ]);
+    // A people's country stays an origin beside a place in another country.
+    const d = only('Title\n\nAfghan and Tajik refugees fled from Kabul to Moscow.', 'displacement');
+    expect(d.places.filter((p) => p.role === 'origin').map((p) => p.id)).toEqual(['TJK', 'geonames:1138958']);
+  });
+
   it('drafts assistance from the giver to the receiver', () => {
     const c = only('Title\n\nRussia will provide military assistance to Tajikistan.', 'assistance');
     expect(c.places).toEqual([

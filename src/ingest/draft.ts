@@ -447,6 +447,11 @@ export function draftArticle(text: string, opts: DraftOptions): Draft {
   };
   const places = toponyms.filter(usable);
   const borderSpans = places.filter((t) => t.kind === 'border');
+  /** ISO3 of the country a named place lies in (the country itself for a country), or null. */
+  const countryOfPlace = (id: string): string | null => {
+    const t = places.find((x) => x.id === id);
+    return (t && gazetteer.byName.get(t.name.toLowerCase())?.find((e) => e.place.id === id)?.place.iso3) ?? null;
+  };
 
   const sentences = splitSentences(text).filter((s) => !inBoilerplate(s) && !(titleSpan && s.start >= titleSpan.start && s.end <= titleSpan.end));
   const claims: DraftClaim[] = [];
@@ -584,6 +589,12 @@ export function draftArticle(text: string, opts: DraftOptions): Draft {
         const other = sentencePlaces.find((t) => t.kind === 'country' && !t.demonym && !roles.some((r) => r.id === t.id));
         if (area) area.role = 'destination';
         else if (other) addPlace(other.id, 'destination');
+      }
+      // "Afghan refugees fled from Kabul": the people's country adds nothing to a flow that names a place
+      // inside it at the same end; the arc starts (or ends) at the more precise place only.
+      for (const end of ['origin', 'destination'] as const) {
+        const within = new Set(roles.filter((r) => r.role === end && !gazetteer.countries.has(r.id)).map((r) => countryOfPlace(r.id)));
+        for (let i = roles.length - 1; i >= 0; i--) if (roles[i]!.role === end && within.has(roles[i]!.id)) roles.splice(i, 1);
       }
       // "…by asking for help and mobilizing 20,000 reservists": a clause without a place of its own acts
       // where the sentence's subject is.
