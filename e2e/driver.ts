@@ -579,6 +579,18 @@ export class Atlas {
     return { min: Number(min), max: Number(max), now: Number(now), text: text ?? '' };
   }
 
+  /** The timeline track's width, its bars canvas's width (CSS px), and how many of the canvas's pixels are drawn. */
+  async timelineCanvas(): Promise<{ trackWidth: number; canvasWidth: number; drawnPixels: number }> {
+    return this.page.locator('[data-testid="timeline"] .timeline-track').evaluate((track) => {
+      const canvas = track.querySelector('canvas')!;
+      const ctx = canvas.getContext('2d');
+      const data = ctx && canvas.width > 0 && canvas.height > 0 ? ctx.getImageData(0, 0, canvas.width, canvas.height).data : new Uint8ClampedArray();
+      let drawn = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) drawn++;
+      return { trackWidth: track.clientWidth, canvasWidth: canvas.clientWidth, drawnPixels: drawn };
+    });
+  }
+
   /** Drags a timeline handle with the mouse by dx pixels. */
   async dragTimelineHandle(which: 'start' | 'end', dx: number): Promise<void> {
     const box = await this.handle(which).boundingBox();

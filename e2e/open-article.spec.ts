@@ -35,6 +35,12 @@ test.describe('open an article and draft its claims', () => {
     expect(flow, 'a claim for the refugees sentence').toBeTruthy();
     for (const c of bundle.claims) expect(c.quote.text).toBe(ARTICLE.slice(c.quote.start, c.quote.end));
 
+    // The timeline drew the draft's bars across its whole track (it is not measured again on a new article).
+    const timeline = await app.timelineCanvas();
+    expect(timeline.canvasWidth).toBeGreaterThan(100);
+    expect(timeline.canvasWidth).toBe(timeline.trackWidth);
+    expect(timeline.drawnPixels).toBeGreaterThan(0);
+
     await expect(app.listItem(flow!.id)).toBeVisible();
     expect(await app.renderedClaimIds()).toContain(flow!.id);
     await open.clickDraftClaimOnMap(flow!.id);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { KIND_COLORS } from '../domain/kind-style';
 import { CLAIM_KINDS } from '../domain/types';
 import { formatDay, formatInterval, moveEdge, shiftWindow, type DayWindow } from '../domain/time-window';
@@ -42,15 +42,10 @@ export function Timeline() {
   const windowSet = useAppState((s) => s.timeWindow !== null);
   const selectedId = useAppState((s) => s.selectedId);
   const loading = useAppState(getAwaitingData);
-  const track = useRef<HTMLDivElement | null>(null);
-  // The track element as state, so it is measured when it appears, not on every new article: reading its
-  // size right after React changed the page forces a layout in that task (~20 ms when an article swaps).
-  // The resize observer follows it from then on.
+  // The track element as state (its ref is the setter), so it is measured when it appears, not on every new
+  // article: reading its size right after React changed the page forces a layout in that task (~20 ms when
+  // an article swaps). The resize observer follows it from then on.
   const [trackEl, setTrackEl] = useState<HTMLDivElement | null>(null);
-  const trackRef = useCallback((el: HTMLDivElement | null) => {
-    track.current = el;
-    setTrackEl(el);
-  }, []);
   const canvas = useRef<HTMLCanvasElement>(null);
   const [size, setSize] = useState({ w: 0, h: 0 });
 
@@ -160,7 +155,7 @@ export function Timeline() {
 
   const total = index.claims.length;
   const setWin = (w: DayWindow) => store.getState().setTimeWindow(w);
-  const trackLeft = () => track.current?.getBoundingClientRect().left ?? 0;
+  const trackLeft = () => trackEl?.getBoundingClientRect().left ?? 0;
 
   const dragEdge = (edge: 'start' | 'end') => (e: React.PointerEvent<HTMLDivElement>) => {
     e.preventDefault();
@@ -214,7 +209,7 @@ export function Timeline() {
   };
 
   const pickBar = (clientX: number, clientY: number) => {
-    const rect = track.current?.getBoundingClientRect();
+    const rect = trackEl?.getBoundingClientRect();
     // The density view has no single bar under the pointer to pick.
     if (!rect || !lanes) return;
     const x = clientX - rect.left;
@@ -282,7 +277,7 @@ export function Timeline() {
           </button>
         )}
       </div>
-      <div className="timeline-track" ref={trackRef}>
+      <div className="timeline-track" ref={setTrackEl}>
         <canvas ref={canvas} className="timeline-canvas" aria-hidden="true" style={{ width: size.w, height: size.h }} />
         <div className="timeline-axis" aria-hidden="true">
           {ticks.map((t) => (

@@ -92,6 +92,21 @@ export function arcBetween(origin: LonLat, destination: LonLat, opts: ArcOptions
   return { type: 'LineString', coordinates };
 }
 
+/** Where the vertices of a curve from origin to destination come from: its unwrapped end and its plan. */
+function curveOf(origin: LonLat, destination: LonLat, segments: number): { dest: LonLat; plan: ArcPlan | null } {
+  const dest: LonLat = [unwrapLongitude(origin[0], destination[0]), destination[1]];
+  return { dest, plan: planArc(origin, dest, segments, DEFAULT_BULGE) };
+}
+
+/** Vertex i of `arcBetween(origin, …)` written to `out[at]` (lon) and `out[at + 1]` (lat): the ends exactly. */
+function writeArcVertex(origin: LonLat, { dest, plan }: { dest: LonLat; plan: ArcPlan | null }, segments: number, i: number, out: LonLat | Float64Array, at: number): void {
+  const end = i <= 0 ? origin : i >= segments || !plan ? dest : null;
+  if (end) {
+    out[at] = end[0];
+    out[at + 1] = end[1];
+  } else writeVertex(plan!, i, out, at);
+}
+
 /**
  * Chosen vertices of `arcBetween(origin, destination, { segments })` with every coordinate passed through
  * `round`: `arcVertices(o, d, n, round, idx)[k]` equals `round` applied to
@@ -99,10 +114,10 @@ export function arcBetween(origin: LonLat, destination: LonLat, opts: ArcOptions
  * computing the others. `round` must leave a rounded number unchanged.
  */
 export function arcVertices(origin: LonLat, destination: LonLat, segments: number, round: (v: number) => number, indices: readonly number[]): LonLat[] {
-  const dest: LonLat = [unwrapLongitude(origin[0], destination[0]), destination[1]];
-  const plan = planArc(origin, dest, segments, DEFAULT_BULGE);
+  const curve = curveOf(origin, destination, segments);
   return indices.map((i) => {
-    const p: LonLat = i <= 0 ? origin : i >= segments || !plan ? dest : vertexAt(plan, i);
+    const p: LonLat = [0, 0];
+    writeArcVertex(origin, curve, segments, i, p, 0);
     return [round(p[0]), round(p[1])];
   });
 }
@@ -113,19 +128,8 @@ export function arcVertices(origin: LonLat, destination: LonLat, segments: numbe
  * array per vertex (checking every flow of a corpus against its curve reads ~200k vertices at 10k claims).
  */
 export function arcVerticesFlat(origin: LonLat, destination: LonLat, segments: number): Float64Array {
-  const dest: LonLat = [unwrapLongitude(origin[0], destination[0]), destination[1]];
-  const plan = planArc(origin, dest, segments, DEFAULT_BULGE);
+  const curve = curveOf(origin, destination, segments);
   const out = new Float64Array(2 * (segments + 1));
-  out[0] = origin[0];
-  out[1] = origin[1];
-  for (let i = 1; i < segments; i++) {
-    if (plan) writeVertex(plan, i, out, 2 * i);
-    else {
-      out[2 * i] = dest[0];
-      out[2 * i + 1] = dest[1];
-    }
-  }
-  out[2 * segments] = dest[0];
-  out[2 * segments + 1] = dest[1];
+  for (let i = 0; i <= segments; i++) writeArcVertex(origin, curve, segments, i, out, 2 * i);
   return out;
 }

@@ -104,9 +104,14 @@ export function lineMidpoint(coords: readonly Position[]): [number, number] {
 
 /** Round to a fixed number of decimals, normalising -0 to 0 so output bytes are stable. */
 export function roundCoord(value: number, decimals = 5): number {
-  const f = 10 ** decimals;
-  const r = Math.round(value * f) / f;
+  const r = roundByFactor(value, 10 ** decimals);
   return Object.is(r, -0) ? 0 : r;
+}
+
+/** roundCoord's arithmetic with its factor (10 ** decimals) given, for loops that round many values alike;
+ *  it may return -0, which equals 0 under ===. */
+export function roundByFactor(value: number, factor: number): number {
+  return Math.round(value * factor) / factor;
 }
 
 /**

@@ -16,7 +16,7 @@
 import type { LineString, Position } from 'geojson';
 import type { ArticleBundle } from './types';
 import { arcVertices, arcVerticesFlat, type LonLat } from './arcs';
-import { roundCoord } from './bounds';
+import { roundByFactor, roundCoord } from './bounds';
 
 /** An arc's ends and how it was drawn, enough to recompute any of its vertices. */
 export interface ArcSpec {
@@ -52,10 +52,9 @@ export function arcSpecOf(line: LineString): ArcSpec | null {
   // The curve once, unrounded, then each rounding in turn (the middle vertex first: it rules most out).
   const raw = arcVerticesFlat(origin, destination, segments);
   const mid = segments >> 1;
-  // roundCoord's arithmetic (its -0 → 0 makes no difference to ===), with the factor computed once.
   const matches = (f: number, i: number): boolean => {
     const p = c[i]!;
-    return p.length === 2 && Math.round(raw[2 * i]! * f) / f === p[0] && Math.round(raw[2 * i + 1]! * f) / f === p[1];
+    return p.length === 2 && roundByFactor(raw[2 * i]!, f) === p[0] && roundByFactor(raw[2 * i + 1]!, f) === p[1];
   };
   for (const decimals of DECIMALS) {
     const f = 10 ** decimals;

@@ -10,7 +10,7 @@ import { Document } from 'yaml';
 import { resolvePhrase } from '../domain/dates';
 import { addDays } from '../domain/interval';
 import type { ClaimKind, PlaceRole, Precision } from '../domain/types';
-import type { Gazetteer } from './gazetteer';
+import type { Gazetteer, Place } from './gazetteer';
 import { geoparse } from './geoparse';
 import type { Toponym } from './geoparse';
 import { tagTimes } from './times';
@@ -435,13 +435,12 @@ export function draftArticle(text: string, opts: DraftOptions): Draft {
   const { title, span: titleSpan } = findTitle(text);
   const inBoilerplate = (s: Span): boolean => boilerplate.some((b) => s.start < b.end && s.end > b.start);
 
+  /** The gazetteer's entry for a toponym found in the text. */
+  const placeOf = (t: Toponym): Place | undefined => gazetteer.byName.get(t.name.toLowerCase())?.find((e) => e.place.id === t.id)?.place;
   const usable = (t: Toponym): boolean => {
     if (!compilerOnly) return true;
     if (t.kind === 'admin') return false;
-    if (t.kind === 'region') {
-      const p = gazetteer.byName.get(t.name.toLowerCase())?.find((e) => e.place.id === t.id);
-      return !!p?.place.known;
-    }
+    if (t.kind === 'region') return !!placeOf(t)?.known;
     if (t.kind === 'border' && t.countries) return gazetteer.borders.get(t.countries[0])?.has(t.countries[1]) ?? false;
     return true;
   };
@@ -450,7 +449,7 @@ export function draftArticle(text: string, opts: DraftOptions): Draft {
   /** ISO3 of the country a named place lies in (the country itself for a country), or null. */
   const countryOfPlace = (id: string): string | null => {
     const t = places.find((x) => x.id === id);
-    return (t && gazetteer.byName.get(t.name.toLowerCase())?.find((e) => e.place.id === id)?.place.iso3) ?? null;
+    return (t && placeOf(t)?.iso3) ?? null;
   };
 
   const sentences = splitSentences(text).filter((s) => !inBoilerplate(s) && !(titleSpan && s.start >= titleSpan.start && s.end <= titleSpan.end));
@@ -601,10 +600,10 @@ export function draftArticle(text: string, opts: DraftOptions): Draft {
       if (roles.length === 0 && kind !== 'statement') {
         for (const t of sentencePlaces) {
           if (t.demonym || attribution.spans.some((a) => t.start >= a.start && t.end <= a.end)) continue;
-          if (t.kind === 'city' && gazetteer.byName.get(t.name.toLowerCase())?.some((e) => e.place.id === t.id && e.place.capital) && t.start - sentence.start < 20) {
+          const place = t.kind === 'city' ? placeOf(t) : undefined;
+          if (place?.capital && t.start - sentence.start < 20) {
             // A capital as the sentence's subject stands for its government: "Dushanbe responded".
-            const iso = gazetteer.byName.get(t.name.toLowerCase())!.find((e) => e.place.id === t.id)!.place.iso3;
-            if (iso) addPlace(iso, 'participant');
+            if (place.iso3) addPlace(place.iso3, 'participant');
             continue;
           }
           addPlace(t.id, t.kind === 'country' || t.kind === 'region' ? 'area' : 'location');
