@@ -195,7 +195,9 @@ export class ClaimAtlasMap extends MapLibreMap {
   /** See HELD_FRAME_MS: a frame of a quiet hold runs at most every HELD_FRAME_MS while `ready()` is false. */
   override _render(paintStartTimeStamp: number): this {
     const hold = this.paintHold;
-    if (hold?.quiet && !hold.ready()) {
+    // A frame with work queued for it always runs: a reader's drag or zoom is applied in a frame (MapLibre's
+    // handlers queue it there), and skipped, the gesture only began when the hold ran out.
+    if (hold?.quiet && !hold.ready() && this._renderTaskQueue._queue.length === 0) {
       // Everything asked for is in and placed: until the data or the camera changes (each asks for a frame
       // through triggerRepaint), a held frame would only place the same symbols again.
       if (this.loaded() && !this._placementDirty) return this;
