@@ -17,7 +17,7 @@ export interface Options {
 }
 
 export function parseOptions(argv: string[]): Options {
-  const o: Options = { sizes: [1000, 10000, 100000], seed: '1', steps: 24, loads: 3, port: 4190, build: true, includeSeed: true, only: null, oneArticle: false };
+  const o: Options = { sizes: [1000, 10000, 100000], seed: '1', steps: 24, loads: 5, port: 4190, build: true, includeSeed: true, only: null, oneArticle: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];

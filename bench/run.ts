@@ -2,7 +2,7 @@
  * `npm run bench` (issue 5): the app against a bare-MapLibre baseline, in the same run, on the same
  * machine, with the same basemap and claims.
  *
- *   npm run bench -- [--sizes 1000,10000,100000] [--seed 1] [--steps 24] [--loads 3] [--port 4190]
+ *   npm run bench -- [--sizes 1000,10000,100000] [--seed 1] [--steps 24] [--loads 5] [--port 4190]
  *                    [--no-build] [--no-seed] [--only app|baseline] [--one-article]
  *
  * Builds the app (data, assets, vite build), makes the synthetic corpora (cached in bench/corpus/),
