@@ -73,14 +73,16 @@ describe('formatTable', () => {
       {
         label: '10000',
         n: 10000,
-        app: { scrub: { keyboard: steps, drag: steps }, errors: ['shows 99 claims, 100 due'], loadRunsMs: [1200], longestTaskCpuMs: 90 },
-        baseline: { scrub: { keyboard: steps, drag: steps }, errors: [], loadRunsMs: [1000] },
+        app: { scrub: { keyboard: steps, drag: steps }, errors: ['shows 99 claims, 100 due'], loadRunsMs: [1250, 1200, 1180], longestTaskCpuMs: 90 },
+        baseline: { scrub: { keyboard: steps, drag: steps }, errors: [], loadRunsMs: [1040, 960, 1000] },
       },
     ];
     const text = formatTable(results, detail, evaluateTargets(results, ['10000']), ['a note']);
     expect(text).toMatch(/10000\s+10000\s+1200 ms\s+1000 ms\s+1\.20×\s+20 ms\s+200 ms\s+0\.10×/);
     expect(text).toContain('PASS  scrub median ≤ 0.5× baseline at 10k');
     expect(text).toContain('20.5/21 (2; 1 unchanged)');
+    // Every cold load, not only the medians.
+    expect(text).toMatch(/^10000\s+1\.3 1\.2 1\.2\s+1\.0 1\.0 1\.0$/m);
     expect(text).toContain('10000 app: shows 99 claims, 100 due');
     expect(text).toContain('  a note');
   });

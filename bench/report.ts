@@ -152,10 +152,16 @@ export function formatTable(results: Results, detail: DetailLike[], targets: Tar
       stepSummary(d.baseline?.scrub.drag),
     ]);
   }
+  // Each cold load, in the order run: one median of a few loads is one draw, and the spread says how far.
+  const secs = (runs: readonly number[] | undefined): string => (runs?.length ? runs.map((ms) => (ms / 1000).toFixed(1)).join(' ') : '—');
+  const loads: string[][] = [['data', 'cold loads app (s, in order)', 'cold loads base (s)']];
+  for (const d of detail) loads.push([d.label, secs(d.app?.loadRunsMs), secs(d.baseline?.loadRunsMs)]);
   const out = [
     pad(rows),
     '',
     pad(steps),
+    '',
+    pad(loads),
     '',
     `bundle (gzip): app ${fmt(results.bundle.appGzipKB, ' KB')}, maplibre-gl ${fmt(results.bundle.maplibreGzipKB, ' KB')}`,
     '',
