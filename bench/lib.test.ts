@@ -8,6 +8,8 @@ describe('parseOptions', () => {
     expect(o.includeSeed).toBe(true);
     expect(o.steps).toBeGreaterThanOrEqual(20);
     expect(o.oneArticle).toBe(false);
+    // Five cold loads per page (bench/README.md): with three, one build's 10k ratio ranged 1.13–1.24×.
+    expect(o.loads).toBe(5);
   });
 
   it('reads flags in both spellings', () => {
