@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arcBetween, arcVertices, arcVerticesFlat, unwrapLongitude } from './arcs';
+import { arcBetween, arcSegmentsWithin, arcVertices, arcVerticesFlat, unwrapLongitude } from './arcs';
 
 const DAMASCUS: [number, number] = [36.29, 33.51];
 const KABUL: [number, number] = [69.17, 34.53];
@@ -115,5 +115,65 @@ describe('arcVerticesFlat', () => {
       expect(Array.from(flat)).toEqual(pairs.flatMap((p) => [p[0]!, p[1]!]));
       expect(Array.from(flat)).toEqual(arcVertices(o, d, segments, (v) => v, Array.from({ length: segments + 1 }, (_, i) => i)).flat());
     }
+  });
+});
+
+/** Web Mercator in units of `scale` per radian of longitude (pixels at zoom z: 512 · 2^z / 2π). */
+function toPlane([lon, lat]: number[], scale: number): [number, number] {
+  const r = Math.PI / 180;
+  return [lon! * r * scale, Math.log(Math.tan(Math.PI / 4 + (lat! * r) / 2)) * scale];
+}
+
+/** How far the curve (sampled finely) strays from the n-segment line drawn for it, on the plane. */
+function strayOf(o: [number, number], d: [number, number], segments: number, scale: number): number {
+  const line = arcBetween(o, d, { segments }).coordinates.map((p) => toPlane(p, scale));
+  const fine = 64;
+  const curve = arcBetween(o, d, { segments: segments * fine }).coordinates.map((p) => toPlane(p, scale));
+  let worst = 0;
+  for (let i = 0; i < curve.length; i++) {
+    const k = Math.min(segments - 1, Math.floor(i / fine));
+    const [a, b, p] = [line[k]!, line[k + 1]!, curve[i]!];
+    const len = Math.hypot(b[0] - a[0], b[1] - a[1]);
+    worst = Math.max(worst, Math.abs((b[0] - a[0]) * (a[1] - p[1]) - (a[0] - p[0]) * (b[1] - a[1])) / len);
+  }
+  return worst;
+}
+
+describe('arcSegmentsWithin', () => {
+  const atZoom = (z: number) => (512 * 2 ** z) / (2 * Math.PI);
+  const pairs: [[number, number], [number, number]][] = [
+    [DAMASCUS, KABUL],
+    [TOKYO, LOS_ANGELES],
+    [[36.29, 33.51], [36.9, 34.2]],
+    [[-70.5, -60.9], [120.25, 75.2]],
+    [[68.78, 38.56], [69.17, 34.53]],
+  ];
+
+  it('draws each arc within the tolerance of its curve, with no segment to spare', () => {
+    let checked = 0;
+    for (const [o, d] of pairs) {
+      for (const z of [0, 1, 2, 3, 5, 8]) {
+        const n = arcSegmentsWithin(o, d, atZoom(z), 0.25, 1000);
+        expect(strayOf(o, d, n, atZoom(z)), `${o} → ${d} at zoom ${z}, ${n} segments`).toBeLessThanOrEqual(0.25 + 1e-9);
+        if (n > 2) {
+          expect(strayOf(o, d, n - 1, atZoom(z)), `${o} → ${d} at zoom ${z}, ${n - 1} segments`).toBeGreaterThan(0.25 * 0.9);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+
+  it('needs more segments the longer the arc is on screen, up to the most asked for', () => {
+    const short = arcSegmentsWithin([36.29, 33.51], [36.9, 34.2], atZoom(1), 0.25, 23);
+    const long = arcSegmentsWithin(DAMASCUS, KABUL, atZoom(1), 0.25, 23);
+    expect(short).toBe(2);
+    expect(long).toBeGreaterThan(short);
+    expect(long).toBeLessThan(23);
+    expect(arcSegmentsWithin(DAMASCUS, KABUL, atZoom(2), 0.25, 23)).toBeGreaterThan(long);
+    expect(arcSegmentsWithin(TOKYO, LOS_ANGELES, atZoom(6), 0.25, 23)).toBe(23);
+    // Across the Pacific, not around the world: the same count as the mirrored flight.
+    expect(arcSegmentsWithin(TOKYO, LOS_ANGELES, atZoom(0), 0.25, 23)).toBe(arcSegmentsWithin(LOS_ANGELES, TOKYO, atZoom(0), 0.25, 23));
+    expect(arcSegmentsWithin(KABUL, KABUL, atZoom(3), 0.25, 23)).toBe(2);
   });
 });

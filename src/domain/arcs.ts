@@ -108,6 +108,22 @@ function writeArcVertex(origin: LonLat, { dest, plan }: { dest: LonLat; plan: Ar
 }
 
 /**
+ * The fewest segments, from 2 to `max`, for which `arcBetween(origin, destination, { segments })` strays at
+ * most `tolerance` from its curve on a Web Mercator map where one radian of longitude is `scale` wide (in
+ * the unit of `tolerance`; pixels at zoom z: 512 · 2^z / 2π). Between two vertices a parameter step h = 1/n
+ * apart, a quadratic Bézier bows from its chord by at most |a − 2c + b| · h² / 4, and |a − 2c + b| is four
+ * times the apex's offset (bulge × chord), so n segments stray at most bulge × chord / n².
+ */
+export function arcSegmentsWithin(origin: LonLat, destination: LonLat, scale: number, tolerance: number, max: number): number {
+  const a = project(origin);
+  const b = project([unwrapLongitude(origin[0], destination[0]), destination[1]]);
+  const apex = DEFAULT_BULGE * Math.hypot(b[0] - a[0], b[1] - a[1]) * scale;
+  const upper = Math.max(2, Math.floor(max));
+  if (!(tolerance > 0) || !Number.isFinite(apex)) return upper;
+  return Math.min(upper, Math.max(2, Math.ceil(Math.sqrt(apex / tolerance))));
+}
+
+/**
  * Chosen vertices of `arcBetween(origin, destination, { segments })` with every coordinate passed through
  * `round`: `arcVertices(o, d, n, round, idx)[k]` equals `round` applied to
  * `arcBetween(o, d, { segments: n }).coordinates[idx[k]]`, bit for bit (the same arithmetic), without

@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { createPropertyExpression, featureFilter, latest, type StylePropertySpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { FilterSpecification } from 'maplibre-gl';
 import type { Claim } from '../domain/types';
-import { GroupCounts, buildRenderData } from './claim-features';
+import { arcBetween } from '../domain/arcs';
+import { GroupCounts, MAX_ARC_VERTICES, buildRenderData, screenBearing } from './claim-features';
 import {
   AGGREGATE_MAX_ZOOM,
   AGGREGATE_MIN_FLOWS,
   AggregateCounts,
   MIXED_KINDS,
+  aggregateArc,
   aggregateClaims,
   aggregateCollection,
   aggregateSplit,
@@ -370,6 +372,35 @@ describe('the map side of aggregates', () => {
       const line = f.geometry as GeoJSON.LineString;
       expect(arrow.geometry).toEqual({ type: 'Point', coordinates: line.coordinates[line.coordinates.length - 1] });
     }
+  });
+
+  it('draws each arc with only the vertices its band needs, from its origin to its destination, the arrowhead as a flow’s own', () => {
+    const s = setup();
+    const fc = aggregateCollection(s.aggs, (i) => s.claims[i]!.id, 0, s.aggs.maxZoom);
+    let fewer = 0;
+    let arcs = 0;
+    for (const f of fc.features) {
+      if (f.properties.mark !== 'flow') continue;
+      arcs++;
+      const a = f.id as number;
+      const e = s.aggs.ends;
+      const o: [number, number] = [e[a * 4]!, e[a * 4 + 1]!];
+      const d: [number, number] = [e[a * 4 + 2]!, e[a * 4 + 3]!];
+      const line = (f.geometry as GeoJSON.LineString).coordinates;
+      const full = arcBetween(o, d, { segments: MAX_ARC_VERTICES - 1 }).coordinates;
+      expect(line[0]).toEqual(full[0]);
+      expect(line[line.length - 1]).toEqual(full[full.length - 1]);
+      expect(line.length).toBeLessThanOrEqual(MAX_ARC_VERTICES);
+      if (line.length < full.length) fewer++;
+      const arrow = fc.features.find((x) => x.id === s.aggs.count + a)!;
+      expect(arrow.properties.bearing).toBe(screenBearing(full[full.length - 2]!, full[full.length - 1]!));
+    }
+    expect(arcs).toBeGreaterThan(0);
+    expect(fewer, 'arcs drawn with fewer vertices than a flow’s own').toBeGreaterThan(0);
+    // A band draws its arcs within the tolerance at every zoom it is drawn at: one band on, twice the pixels.
+    const counts = [0, 1, 2, 3, 4].map((z) => aggregateArc([36.29, 33.51], [69.17, 34.53], z).coordinates.length);
+    expect(counts).toEqual([...counts].sort((x, y) => x - y));
+    expect(counts[0]).toBeLessThan(counts[4]!);
   });
 
   it('zooms a click to where an aggregate splits; along one route only a list can split it', () => {
