@@ -210,6 +210,8 @@ export interface TileLoad {
   z: number;
   key: string;
   filled: boolean;
+  /** Loaded after the page's first WebGL draw call (the map's first painted frame). */
+  afterFirstDraw: boolean;
 }
 
 /** Records every tile the map loads from its first moment (the test handle appears with the map, before
@@ -220,6 +222,17 @@ export async function recordTileLoads(page: Page): Promise<void> {
     type Handle = { claimAtlas?: { map?: { on(type: string, fn: (e: Tiled) => void): void } }; __tileLoads?: TileLoad[] };
     const w = window as unknown as Handle;
     w.__tileLoads = [];
+    // Whether the page has drawn with WebGL yet (the map's first painted frame).
+    let drawn = false;
+    for (const proto of [WebGL2RenderingContext.prototype, WebGLRenderingContext.prototype]) {
+      for (const name of ['drawElements', 'drawArrays'] as const) {
+        const original = proto[name] as (...args: unknown[]) => void;
+        (proto as unknown as Record<string, unknown>)[name] = function (this: unknown, ...args: unknown[]) {
+          drawn = true;
+          return original.apply(this, args);
+        };
+      }
+    }
     const timer = setInterval(() => {
       const map = w.claimAtlas?.map;
       if (!map) return;
@@ -227,7 +240,7 @@ export async function recordTileLoads(page: Page): Promise<void> {
       map.on('sourcedata', (e) => {
         if (!e.sourceId || !e.tile) return;
         const filled = Object.keys(e.tile.buckets ?? {}).length > 0;
-        w.__tileLoads!.push({ source: e.sourceId, z: e.tile.tileID.canonical.z, key: String(e.tile.tileID.key), filled });
+        w.__tileLoads!.push({ source: e.sourceId, z: e.tile.tileID.canonical.z, key: String(e.tile.tileID.key), filled, afterFirstDraw: drawn });
       });
     }, 2);
   });

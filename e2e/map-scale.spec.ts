@@ -85,7 +85,7 @@ test.describe('the map at corpus scale', () => {
     await expectLabelsMatchCounts(app);
   });
 
-  test('given a link with a time window, when the corpus arrives, then each claim source cuts its tiles with the data once, and the cluster labels already count the window', async ({
+  test('given a link with a time window, when the corpus arrives, then each claim source cuts its tiles with the data once before the map is drawn, and the cluster labels already count the window', async ({
     page,
   }) => {
     await recordTileLoads(page);
@@ -99,8 +99,9 @@ test.describe('the map at corpus scale', () => {
     await expectMarksMatchStore(app, corpus.bundles[0]!);
     await expectLabelsMatchCounts(app);
     await app.whenMapIdle();
-    // Each tile a claim source loaded holding features.
-    const cuts = (await tileLoads(page)).filter((t) => t.source.startsWith('claim') && t.filled).map((t) => `${t.source} ${t.key}`);
+    // Each tile a claim source loaded holding features, before and after the map's first frame.
+    const loads = (await tileLoads(page)).filter((t) => t.source.startsWith('claim') && t.filled);
+    const cuts = loads.filter((t) => !t.afterFirstDraw).map((t) => `${t.source} ${t.key}`);
     // (At the world view the flows source holds no arc: they are all in aggregates.)
     for (const source of ['claims', 'claim-clusters', 'claim-flow-aggregates']) {
       expect(cuts.filter((c) => c.startsWith(`${source} `)).length, `${source} tiles with data`).toBeGreaterThan(0);
@@ -109,6 +110,11 @@ test.describe('the map at corpus scale', () => {
     // cluster label at once.
     const twice = cuts.filter((c, i) => cuts.indexOf(c) !== i);
     expect(twice, 'tiles cut twice').toEqual([]);
+    // After the first frame only the aggregates' tiles are cut again, once: when the bands either side of
+    // the one drawn arrive (ClaimMap.loadAggregateBands).
+    const recut = loads.filter((t) => t.afterFirstDraw).map((t) => `${t.source} ${t.key}`);
+    expect(recut.filter((c) => !c.startsWith('claim-flow-aggregates ')), 'tiles cut again after the first frame').toEqual([]);
+    expect(recut.filter((c, i) => recut.indexOf(c) !== i), 'aggregate tiles cut twice after the first frame').toEqual([]);
   });
 
   test('given the window moved at the world view, when the user zooms in past zoom 3, then the smaller clusters there count the claims shown and say so', async ({
@@ -519,6 +525,46 @@ test.describe('flows at corpus scale', () => {
     // Some aggregates lost claims and still show; the same arcs count differently.
     const was = new Map(before.filter((f) => f.kind === 'aggregate').map((f) => [f.id, f.n]));
     expect(after.some((f) => f.kind === 'aggregate' && was.has(f.id) && was.get(f.id)! > f.n!)).toBe(true);
+  });
+
+  test('given the world view, when the corpus arrives, then the map is first drawn with the aggregate arcs of its own zoom only, and those either side follow, drawing the same map', async ({
+    page,
+  }) => {
+    // The bands of the arcs the aggregate source holds, read at the page's first WebGL draw call.
+    await page.addInitScript(() => {
+      type Feature = { properties: { z: number } };
+      type Source = { _data: { geojson?: { features: Feature[] }; updateable?: Map<unknown, Feature> } };
+      const w = window as unknown as { claimAtlas?: ClaimAtlasHandle; __bandsAtFirstDraw?: number[] | null };
+      w.__bandsAtFirstDraw = null;
+      for (const proto of [WebGL2RenderingContext.prototype, WebGLRenderingContext.prototype]) {
+        for (const name of ['drawElements', 'drawArrays'] as const) {
+          const original = proto[name] as (...args: unknown[]) => void;
+          (proto as unknown as Record<string, unknown>)[name] = function (this: unknown, ...args: unknown[]) {
+            const source = w.claimAtlas?.map?.getSource('claim-flow-aggregates') as unknown as Source | undefined;
+            if (w.__bandsAtFirstDraw === null && source) {
+              // MapLibre's own copy of what it was given (no public synchronous read).
+              const features = source._data.geojson?.features ?? [...(source._data.updateable?.values() ?? [])];
+              w.__bandsAtFirstDraw = [...new Set(features.map((f) => f.properties.z))].sort((a, b) => a - b);
+            }
+            return original.apply(this, args);
+          };
+        }
+      }
+    });
+    const { corpus, dataParam } = await serveCorpus(page, CORPUS);
+    const app = await openApp(page, `data=${dataParam}&${WORLD}`);
+    await app.whenMapIdle();
+    // WORLD is zoom 1: band 1 drawn, bands 0 and 2 held for a zoom gesture.
+    expect(await page.evaluate(() => (window as unknown as { __bandsAtFirstDraw: number[] | null }).__bandsAtFirstDraw)).toEqual([1]);
+    const held = await page.evaluate(async () => {
+      const map = (window as unknown as { claimAtlas: ClaimAtlasHandle }).claimAtlas.map!;
+      type Data = { features: { properties: { z: number } }[] };
+      const features = (await (map.getSource('claim-flow-aggregates') as unknown as { getData: () => Promise<Data> }).getData()).features;
+      return [...new Set(features.map((f) => f.properties.z))].sort((a, b) => a - b);
+    });
+    expect(held, 'aggregate bands held once the map is idle').toEqual([0, 1, 2]);
+    const flows = await expectAggregatesMatchStore(app, corpus.bundles[0]!);
+    expect(flows.filter((f) => f.kind === 'aggregate').length).toBeGreaterThan(3);
   });
 
   test('given the world view, when the user zooms in across several bands in one gesture, then the arcs of the zoom reached are loaded once, when the camera stops, and count the claims shown', async ({

@@ -14,6 +14,7 @@ import {
   aggregateCollection,
   aggregateSplit,
   aggregatesOfClaim,
+  bandDrawnAt,
   bandsForZoom,
   buildFlowAggregates,
   flowFoldingOf,
@@ -401,6 +402,14 @@ describe('the map side of aggregates', () => {
     const counts = [0, 1, 2, 3, 4].map((z) => aggregateArc([36.29, 33.51], [69.17, 34.53], z).coordinates.length);
     expect(counts).toEqual([...counts].sort((x, y) => x - y));
     expect(counts[0]).toBeLessThan(counts[4]!);
+  });
+
+  it('sends a new bundle only the band its view draws; the bands either side come after', () => {
+    const s = setup();
+    expect(bandDrawnAt(s.aggs, 1.6)).toEqual([1, 1]);
+    expect(bandDrawnAt(s.aggs, 0.3)).toEqual([0, 0]);
+    expect(bandDrawnAt(s.aggs, s.aggs.maxZoom + 0.5)).toEqual([s.aggs.maxZoom, s.aggs.maxZoom]);
+    expect(bandDrawnAt(s.aggs, s.aggs.maxZoom + 1.2)).toBeNull();
   });
 
   it('zooms a click to where an aggregate splits; along one route only a list can split it', () => {

@@ -588,6 +588,12 @@ export function aggregateCollection(
   return { type: 'FeatureCollection', features };
 }
 
+/** The band the map draws at a zoom (its tile zoom), or null past the last band. */
+export function bandDrawnAt(aggs: FlowAggregates, zoom: number): [number, number] | null {
+  const z = Math.max(0, Math.floor(zoom));
+  return z <= aggs.maxZoom ? [z, z] : null;
+}
+
 /** The bands the map should hold at a zoom: its tile zoom and one either side (a zoom gesture crosses into
  *  the next band before new data could arrive); null past the last band. */
 export function bandsForZoom(aggs: FlowAggregates, zoom: number): [number, number] | null {
