@@ -398,13 +398,13 @@ describe('the map side of aggregates', () => {
     }
     expect(arcs).toBeGreaterThan(0);
     expect(fewer, 'arcs drawn with fewer vertices than a flow’s own').toBeGreaterThan(0);
-    // A band draws its arcs within the tolerance at every zoom it is drawn at: one band on, twice the pixels.
+    // One band deeper the same route is twice as long on screen: never fewer segments.
     const counts = [0, 1, 2, 3, 4].map((z) => aggregateArc([36.29, 33.51], [69.17, 34.53], z).coordinates.length);
     expect(counts).toEqual([...counts].sort((x, y) => x - y));
     expect(counts[0]).toBeLessThan(counts[4]!);
   });
 
-  it('sends a new bundle only the band its view draws; the bands either side come after', () => {
+  it('names the one band a zoom draws (its tile zoom’s), none past the last band', () => {
     const s = setup();
     expect(bandDrawnAt(s.aggs, 1.6)).toEqual([1, 1]);
     expect(bandDrawnAt(s.aggs, 0.3)).toEqual([0, 0]);
