@@ -182,25 +182,42 @@ export async function clickableFlowPoint(
   );
 }
 
-/** Records, at the page's first WebGL draw call, when it came and how many claims the map had to draw. */
-export async function recordFirstDraw(page: Page): Promise<void> {
+/**
+ * From the page's first moment, runs the functions that later init scripts push to `window.__beforeDraw`
+ * before each WebGL draw call (`drawElements`, `drawArrays`). Adding it again does nothing more.
+ */
+export async function hookDrawCalls(page: Page): Promise<void> {
   await page.addInitScript(() => {
-    const w = window as unknown as { __firstDraw?: { at: number; claims: number } | null; claimAtlas?: { map: import('maplibre-gl').Map } };
-    w.__firstDraw = null;
+    const w = window as unknown as { __beforeDraw?: (() => void)[]; __drawCallsHooked?: boolean };
+    w.__beforeDraw ??= [];
+    if (w.__drawCallsHooked) return;
+    w.__drawCallsHooked = true;
     for (const proto of [WebGL2RenderingContext.prototype, WebGLRenderingContext.prototype]) {
       for (const name of ['drawElements', 'drawArrays'] as const) {
         const original = proto[name] as (...args: unknown[]) => void;
         (proto as unknown as Record<string, unknown>)[name] = function (this: unknown, ...args: unknown[]) {
-          if (w.__firstDraw === null) {
-            const map = w.claimAtlas?.map;
-            const layers = map ? (map.getStyle().layers ?? []).map((l) => l.id).filter((id) => id.startsWith('claims-')) : [];
-            const ids = new Set(map ? map.queryRenderedFeatures({ layers }).map((f) => f.properties?.['claimId'] as string) : []);
-            w.__firstDraw = { at: performance.now(), claims: ids.size };
-          }
+          for (const before of w.__beforeDraw!) before();
           return original.apply(this, args);
         };
       }
     }
+  });
+}
+
+/** Records, at the page's first WebGL draw call, when it came and how many claims the map had to draw. */
+export async function recordFirstDraw(page: Page): Promise<void> {
+  await hookDrawCalls(page);
+  await page.addInitScript(() => {
+    type Handle = { __firstDraw?: { at: number; claims: number } | null; claimAtlas?: { map: import('maplibre-gl').Map }; __beforeDraw: (() => void)[] };
+    const w = window as unknown as Handle;
+    w.__firstDraw = null;
+    w.__beforeDraw.push(() => {
+      if (w.__firstDraw !== null) return;
+      const map = w.claimAtlas?.map;
+      const layers = map ? (map.getStyle().layers ?? []).map((l) => l.id).filter((id) => id.startsWith('claims-')) : [];
+      const ids = new Set(map ? map.queryRenderedFeatures({ layers }).map((f) => f.properties?.['claimId'] as string) : []);
+      w.__firstDraw = { at: performance.now(), claims: ids.size };
+    });
   });
 }
 
@@ -217,22 +234,15 @@ export interface TileLoad {
 /** Records every tile the map loads from its first moment (the test handle appears with the map, before
  *  any data), for `tileLoads`. */
 export async function recordTileLoads(page: Page): Promise<void> {
+  await hookDrawCalls(page);
   await page.addInitScript(() => {
     type Tiled = { sourceId?: string; tile?: { tileID: { key: string | number; canonical: { z: number } }; buckets?: Record<string, unknown> } };
-    type Handle = { claimAtlas?: { map?: { on(type: string, fn: (e: Tiled) => void): void } }; __tileLoads?: TileLoad[] };
+    type Handle = { claimAtlas?: { map?: { on(type: string, fn: (e: Tiled) => void): void } }; __tileLoads?: TileLoad[]; __beforeDraw: (() => void)[] };
     const w = window as unknown as Handle;
     w.__tileLoads = [];
     // Whether the page has drawn with WebGL yet (the map's first painted frame).
     let drawn = false;
-    for (const proto of [WebGL2RenderingContext.prototype, WebGLRenderingContext.prototype]) {
-      for (const name of ['drawElements', 'drawArrays'] as const) {
-        const original = proto[name] as (...args: unknown[]) => void;
-        (proto as unknown as Record<string, unknown>)[name] = function (this: unknown, ...args: unknown[]) {
-          drawn = true;
-          return original.apply(this, args);
-        };
-      }
-    }
+    w.__beforeDraw.push(() => (drawn = true));
     const timer = setInterval(() => {
       const map = w.claimAtlas?.map;
       if (!map) return;

@@ -1,6 +1,6 @@
 import { serveCorpus } from './corpus-fixture';
 import { expect, openApp, test, type Atlas, type ClaimAtlasHandle } from './driver';
-import { chooserClaimIds, clickableFlowPoint, drawnFlows, recordTileLoads, tileLoads, drawnPointMarks, ringSpots, sharedFlowPoint, type DrawnFlow, type DrawnMark } from './driver-map';
+import { chooserClaimIds, clickableFlowPoint, drawnFlows, hookDrawCalls, recordTileLoads, tileLoads, drawnPointMarks, ringSpots, sharedFlowPoint, type DrawnFlow, type DrawnMark } from './driver-map';
 import { ShareSteps, decodePng } from './driver-share';
 import type { ArticleBundle, Claim } from '../src/domain/types';
 
@@ -531,25 +531,19 @@ test.describe('flows at corpus scale', () => {
     page,
   }) => {
     // The bands of the arcs the aggregate source holds, read at the page's first WebGL draw call.
+    await hookDrawCalls(page);
     await page.addInitScript(() => {
       type Feature = { properties: { z: number } };
       type Source = { _data: { geojson?: { features: Feature[] }; updateable?: Map<unknown, Feature> } };
-      const w = window as unknown as { claimAtlas?: ClaimAtlasHandle; __bandsAtFirstDraw?: number[] | null };
+      const w = window as unknown as { claimAtlas?: ClaimAtlasHandle; __bandsAtFirstDraw?: number[] | null; __beforeDraw: (() => void)[] };
       w.__bandsAtFirstDraw = null;
-      for (const proto of [WebGL2RenderingContext.prototype, WebGLRenderingContext.prototype]) {
-        for (const name of ['drawElements', 'drawArrays'] as const) {
-          const original = proto[name] as (...args: unknown[]) => void;
-          (proto as unknown as Record<string, unknown>)[name] = function (this: unknown, ...args: unknown[]) {
-            const source = w.claimAtlas?.map?.getSource('claim-flow-aggregates') as unknown as Source | undefined;
-            if (w.__bandsAtFirstDraw === null && source) {
-              // MapLibre's own copy of what it was given (no public synchronous read).
-              const features = source._data.geojson?.features ?? [...(source._data.updateable?.values() ?? [])];
-              w.__bandsAtFirstDraw = [...new Set(features.map((f) => f.properties.z))].sort((a, b) => a - b);
-            }
-            return original.apply(this, args);
-          };
-        }
-      }
+      w.__beforeDraw.push(() => {
+        const source = w.claimAtlas?.map?.getSource('claim-flow-aggregates') as unknown as Source | undefined;
+        if (w.__bandsAtFirstDraw !== null || !source) return;
+        // MapLibre's own copy of what it was given (no public synchronous read).
+        const features = source._data.geojson?.features ?? [...(source._data.updateable?.values() ?? [])];
+        w.__bandsAtFirstDraw = [...new Set(features.map((f) => f.properties.z))].sort((a, b) => a - b);
+      });
     });
     const { corpus, dataParam } = await serveCorpus(page, CORPUS);
     const app = await openApp(page, `data=${dataParam}&${WORLD}`);
