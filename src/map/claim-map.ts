@@ -414,7 +414,7 @@ export class ClaimMap {
     this.map.on('load', () => store.getState().setMapStatus('ready'));
     this.map.on('moveend', () => {
       this.onMoveEnd();
-      if (this.bandsPending) this.loadBands();
+      if (this.bandsPending) void this.loadBands();
     });
     this.map.on('zoom', () => {
       void this.loadClaimMarks();
@@ -424,7 +424,7 @@ export class ClaimMap {
       // four of them mid-gesture. The bands either side of the last one are held already, so the gesture
       // still draws arcs.
       if (this.map.isMoving()) this.bandsPending = true;
-      else this.loadBands();
+      else void this.loadBands();
     });
     this.map.on('click', (e) => this.onClick(e));
     // A reader who moves the map sees it move, loaded or not.
@@ -645,8 +645,8 @@ export class ClaimMap {
         this.map.once('idle', () =>
           setTimeout(() => {
             if (this.renderedBundle !== bundle || this.destroyed) return resolve();
-            this.bandsPending = false;
-            resolve(Promise.all([this.loadAggregateBands(), this.loadFlowBands()]).then(() => undefined, () => undefined));
+            // Its failures are logged where dataReady is (loadAggregateBands, loadFlowBands).
+            resolve(this.loadBands().catch(() => undefined));
           }, 0),
         );
       });
@@ -758,10 +758,10 @@ export class ClaimMap {
     return ready;
   }
 
-  private loadBands(): void {
+  /** Loads the flow and aggregate bands around the current zoom; resolves when both sources have them. */
+  private loadBands(): Promise<void> {
     this.bandsPending = false;
-    void this.loadAggregateBands();
-    void this.loadFlowBands();
+    return Promise.all([this.loadAggregateBands(), this.loadFlowBands()]).then(() => undefined);
   }
 
   /**
